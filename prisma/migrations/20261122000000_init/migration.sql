@@ -163,6 +163,7 @@ CREATE TABLE "signals"."signal" (
     "strategy" TEXT NOT NULL,
     "price" DECIMAL(30,10) NOT NULL,
     "confidence" DECIMAL(5,4) NOT NULL,
+    "author_id" UUID,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "signal_pkey" PRIMARY KEY ("id")

@@ -1,0 +1,73 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+const prismaModels = '../../../platform/prisma/generated/client';
+const entityRef = '../../../platform/federation#EntityRef';
+
+/** Resolver parents are the Prisma rows the services return; foreign entities are bare references. */
+const subgraphs: Record<string, { context: string; mappers: Record<string, string> }> = {
+  identity: {
+    context: 'IdentityContext',
+    mappers: { User: `${prismaModels}#User` },
+  },
+  learning: {
+    context: 'LearningContext',
+    mappers: {
+      Course: `${prismaModels}#Course`,
+      Module: `${prismaModels}#Module`,
+      Lesson: `${prismaModels}#Lesson`,
+      Enrollment: `${prismaModels}#Enrollment`,
+      User: entityRef,
+    },
+  },
+  signals: {
+    context: 'SignalsContext',
+    mappers: {
+      Instrument: `${prismaModels}#Instrument`,
+      Signal: `${prismaModels}#Signal`,
+      Candle: `${prismaModels}#Candle`,
+      User: entityRef,
+    },
+  },
+  trading: {
+    context: 'TradingContext',
+    mappers: {
+      Portfolio: `${prismaModels}#Portfolio`,
+      Position: `${prismaModels}#Position`,
+      Instrument: entityRef,
+      User: entityRef,
+    },
+  },
+  billing: {
+    context: 'BillingContext',
+    mappers: {
+      Plan: `${prismaModels}#Plan`,
+      PlanSubscription: `${prismaModels}#Subscription`,
+      User: entityRef,
+    },
+  },
+};
+
+const config: CodegenConfig = {
+  overwrite: true,
+  generates: Object.fromEntries(
+    Object.entries(subgraphs).map(([name, { context, mappers }]) => [
+      `subgraphs/${name}/generated/resolvers-types.ts`,
+      {
+        schema: `subgraphs/${name}/schema.graphql`,
+        plugins: ['typescript', 'typescript-resolvers'],
+        config: {
+          federation: true,
+          contextType: `../context#${context}`,
+          mappers,
+          mapperTypeSuffix: 'Model',
+          enumsAsTypes: true,
+          useTypeImports: true,
+          avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
+          scalars: { DateTime: 'Date' },
+        },
+      },
+    ]),
+  ),
+};
+
+export default config;

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/** Settings every process shares; each process extends this with its own. */
+export const baseConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
+  /** Unset: the in-process pub/sub stand-in (single-process `npm start` only). */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Comma-separated host:port list. Unset: the in-process event bus stand-in. */
+  KAFKA_BROKERS: z
+    .string()
+    .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'expected host:port[,host:port...]')
+    .optional(),
+  KAFKA_CLIENT_ID: z.string().default('tradeschool'),
+  /** Shared by the gateway and the subgraphs: signs the identity headers the gateway forwards. */
+  GATEWAY_SECRET: z.string().min(32, 'must be at least 32 characters'),
+});
+
+export type BaseConfig = z.infer<typeof baseConfigSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Parses the environment once at boot. The message names every bad variable, so a misconfigured
+ * deployment fails before it serves anything.
+ */
+export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+}
+
+/** Port numbers from the environment: 0 asks the OS for a free one (tests). */
+export const portSchema = z.coerce.number().int().min(0).max(65535);

@@ -1,0 +1,121 @@
+import { Kafka, logLevel, type Admin, type Consumer, type LogEntry, type Producer } from 'kafkajs';
+import type { Logger } from '../logger';
+import type { BusSubscription, EventBus, EventEnvelope, EventHandler } from './envelope';
+
+export interface KafkaBusOptions {
+  brokers: string[];
+  clientId: string;
+  logger: Logger;
+  /** Partitions for topics this process creates. */
+  partitions?: number;
+}
+
+function kafkaLogCreator(logger: Logger) {
+  return () =>
+    ({ level, log }: LogEntry) => {
+      const { message, ...extra } = log;
+      const target = logger.child({ component: 'kafkajs' });
+      if (level === logLevel.ERROR) target.error(extra, message);
+      else if (level === logLevel.WARN) target.warn(extra, message);
+      else target.debug(extra, message);
+    };
+}
+
+function decode(value: Buffer | null): EventEnvelope {
+  if (!value) throw new Error('Kafka message without a value');
+  return JSON.parse(value.toString('utf8')) as EventEnvelope;
+}
+
+/** The real event bus: an idempotent producer (acks=all) and one consumer per group subscription. */
+export function createKafkaBus({ brokers, clientId, logger, partitions = 3 }: KafkaBusOptions): EventBus {
+  const kafka = new Kafka({
+    clientId,
+    brokers,
+    logLevel: logLevel.WARN,
+    logCreator: kafkaLogCreator(logger),
+    retry: { retries: 8, initialRetryTime: 200 },
+  });
+  // Idempotence keeps broker-side retries from writing a message twice; kafkajs requires
+  // maxInFlightRequests 1 for it to also keep order.
+  const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  const admin: Admin = kafka.admin();
+  const consumers = new Set<Consumer>();
+  const knownTopics = new Set<string>();
+  let started: Promise<void> | undefined;
+
+  async function ensureTopics(topics: string[]): Promise<void> {
+    const missing = topics.filter((topic) => !knownTopics.has(topic));
+    if (missing.length === 0) return;
+    const existing = new Set(await admin.listTopics());
+    const toCreate = missing.filter((topic) => !existing.has(topic));
+    if (toCreate.length > 0) {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: toCreate.map((topic) => ({ topic, numPartitions: partitions })),
+      });
+    }
+    for (const topic of missing) knownTopics.add(topic);
+  }
+
+  return {
+    kind: 'kafka',
+    start() {
+      started ??= Promise.all([producer.connect(), admin.connect()]).then(() => undefined);
+      return started;
+    },
+    async stop() {
+      await Promise.allSettled([...consumers].map((consumer) => consumer.disconnect()));
+      consumers.clear();
+      // disconnect() waits for in-flight sends, so nothing accepted by publish() is dropped.
+      await Promise.allSettled([producer.disconnect(), admin.disconnect()]);
+      started = undefined;
+    },
+    async ready() {
+      try {
+        await admin.describeCluster();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    ensureTopics,
+    async publish(events: EventEnvelope[]) {
+      if (events.length === 0) return;
+      await ensureTopics([...new Set(events.map((event) => event.topic))]);
+      const byTopic = new Map<string, EventEnvelope[]>();
+      for (const event of events) byTopic.set(event.topic, [...(byTopic.get(event.topic) ?? []), event]);
+      await producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, list]) => ({
+          topic,
+          messages: list.map((event) => ({
+            key: event.key,
+            value: JSON.stringify(event),
+            headers: {
+              'event-id': event.id,
+              'event-type': event.type,
+              ...(event.correlationId ? { 'correlation-id': event.correlationId } : {}),
+            },
+          })),
+        })),
+      });
+    },
+    async subscribe({ groupId, topics, handler }: { groupId: string; topics: string[]; handler: EventHandler }) {
+      await ensureTopics(topics);
+      const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
+      consumers.add(consumer);
+      await consumer.connect();
+      await consumer.subscribe({ topics, fromBeginning: true });
+      // A handler that throws leaves the offset uncommitted: kafkajs retries the message, so
+      // delivery is at-least-once and handlers must be idempotent (platform/events/inbox.ts).
+      await consumer.run({ eachMessage: async ({ message }) => handler(decode(message.value)) });
+      const subscription: BusSubscription = {
+        async stop() {
+          consumers.delete(consumer);
+          await consumer.disconnect();
+        },
+      };
+      return subscription;
+    },
+  };
+}
