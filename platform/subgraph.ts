@@ -50,7 +50,7 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>) {
   const schema = buildSubgraphSchema({
     typeDefs: options.typeDefs,
     // Codegen's Resolvers type is stricter than Apollo's map; it is the one we check against.
-    resolvers: options.resolvers as GraphQLResolverMap<SubgraphContext<L>>,
+    resolvers: options.resolvers as GraphQLResolverMap<unknown>,
   });
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema,

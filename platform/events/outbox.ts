@@ -46,7 +46,7 @@ export interface OutboxRelayOptions {
   bus: EventBus;
   logger: Logger;
   batchSize?: number;
-  pollIntervalMs?: number;
+  pollIntervalMs?: number | undefined;
 }
 
 /**

@@ -1,0 +1,55 @@
+import type { Domain } from './events/envelope';
+import type { EventConsumer } from './events/inbox';
+import { createOutboxRelay } from './events/outbox';
+import type { Logger } from './logger';
+import type { Infrastructure } from './runtime';
+
+/** What every subgraph factory needs from its process. */
+export interface SubgraphDeps {
+  infra: Infrastructure;
+  logger: Logger;
+  gatewaySecret: string;
+  /** Relay poll interval; tests shorten it. */
+  outboxPollMs?: number;
+}
+
+export interface ServesHttp {
+  start(port: number, host?: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** A subgraph with its background work: the outbox relay of its schema and its event consumers. */
+export function assembleSubgraph<S extends ServesHttp>(
+  name: Domain,
+  deps: SubgraphDeps,
+  server: S,
+  consumers: EventConsumer[] = [],
+) {
+  const relay = createOutboxRelay({
+    prisma: deps.infra.prisma,
+    domain: name,
+    bus: deps.infra.bus,
+    logger: deps.logger,
+    pollIntervalMs: deps.outboxPollMs,
+  });
+  return {
+    name,
+    server,
+    relay,
+    consumers,
+    async start(port: number, host?: string): Promise<string> {
+      const url = await server.start(port, host);
+      for (const consumer of consumers) await consumer.start();
+      relay.start();
+      return url;
+    },
+    /** Stop taking requests first, then finish the relay batch in flight, then leave the groups. */
+    async stop(): Promise<void> {
+      await server.stop();
+      await relay.stop();
+      for (const consumer of consumers) await consumer.stop();
+    },
+  };
+}
+
+export type Subgraph = ReturnType<typeof assembleSubgraph<ServesHttp>>;
