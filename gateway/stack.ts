@@ -1,0 +1,84 @@
+import { createAccessTokenSigner } from '../platform/auth/accessToken';
+import type { Domain, EventBus } from '../platform/events/envelope';
+import type { Logger } from '../platform/logger';
+import { createInfrastructure, type Infrastructure } from '../platform/runtime';
+import type { Subgraph, SubgraphDeps } from '../platform/subgraphModule';
+import { subgraphDefaults } from '../platform/topology';
+import { createBillingSubgraph } from '../subgraphs/billing/server';
+import { createIdentitySubgraph } from '../subgraphs/identity/server';
+import { createLearningSubgraph } from '../subgraphs/learning/server';
+import { createSignalsSubgraph } from '../subgraphs/signals/server';
+import { createTradingSubgraph } from '../subgraphs/trading/server';
+import { gatewayConfigSchema } from './config';
+import { createGatewayServer } from './server';
+
+export interface StackOptions {
+  databaseUrl: string;
+  /** Unset: the in-process event bus. */
+  kafkaBrokers?: string | undefined;
+  redisUrl?: string | undefined;
+  gatewaySecret: string;
+  logger: Logger;
+  /** 0 everywhere in tests; the documented defaults for `npm start`. */
+  gatewayPort: number;
+  subgraphPorts: 'defaults' | 'ephemeral';
+  host?: string;
+  outboxPollMs?: number;
+  bus?: EventBus;
+}
+
+/**
+ * Every subgraph and the gateway in one process, each on its own port and speaking HTTP to each
+ * other exactly as in a deployment. Used by `npm start` and the end-to-end tests.
+ */
+export async function startStack(options: StackOptions) {
+  const { logger, gatewaySecret } = options;
+  const host = options.host ?? '127.0.0.1';
+  const infra: Infrastructure = createInfrastructure(
+    { DATABASE_URL: options.databaseUrl, KAFKA_BROKERS: options.kafkaBrokers, KAFKA_CLIENT_ID: 'tradeschool-stack' },
+    logger,
+    options.bus ? { bus: options.bus } : {},
+  );
+  await infra.start();
+  const deps: SubgraphDeps = { infra, logger, gatewaySecret, outboxPollMs: options.outboxPollMs };
+  const signer = await createAccessTokenSigner({ issuer: 'tradeschool-identity', audience: 'tradeschool-api' });
+  const subgraphs: Subgraph[] = [
+    createIdentitySubgraph({ ...deps, signer }),
+    createLearningSubgraph(deps),
+    createSignalsSubgraph(deps),
+    createTradingSubgraph(deps),
+    createBillingSubgraph(deps),
+  ];
+  const urls = {} as Record<Domain, string>;
+  for (const subgraph of subgraphs) {
+    const port = options.subgraphPorts === 'defaults' ? subgraphDefaults[subgraph.name].port : 0;
+    urls[subgraph.name] = await subgraph.start(port, host);
+  }
+  const gatewayConfig = gatewayConfigSchema.parse({
+    GATEWAY_SECRET: gatewaySecret,
+    REDIS_URL: options.redisUrl,
+    PORT: options.gatewayPort,
+    HOST: host,
+    IDENTITY_URL: urls.identity,
+    LEARNING_URL: urls.learning,
+    SIGNALS_URL: urls.signals,
+    TRADING_URL: urls.trading,
+    BILLING_URL: urls.billing,
+  });
+  const gateway = createGatewayServer(gatewayConfig, logger.child({ component: 'gateway' }));
+  const gatewayUrl = await gateway.start(options.gatewayPort, host);
+
+  return {
+    gatewayUrl,
+    subgraphUrls: urls,
+    subgraphs,
+    infra,
+    async stop(): Promise<void> {
+      await gateway.stop();
+      for (const subgraph of subgraphs) await subgraph.stop();
+      await infra.stop();
+    },
+  };
+}
+
+export type Stack = Awaited<ReturnType<typeof startStack>>;

@@ -1,0 +1,34 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { INTERNAL_HEADERS, signViewerHeaders, type Viewer } from '../platform/auth/viewer';
+import { CORRELATION_HEADER } from '../platform/logger';
+
+export interface GatewayContext {
+  viewer: Viewer | null;
+  correlationId: string;
+}
+
+/**
+ * Every subgraph request carries the correlation id and the viewer in headers the gateway signs;
+ * client headers are not forwarded at all, so a forged x-viewer never reaches a subgraph.
+ */
+export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    url: string,
+    private readonly secret: string,
+  ) {
+    super({ url });
+  }
+
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const headers = request.http?.headers;
+    if (!headers) return;
+    for (const name of INTERNAL_HEADERS) headers.delete(name);
+    // Health checks and schema loads run without a request context.
+    const correlationId = 'correlationId' in context ? context.correlationId : 'gateway-internal';
+    const viewer = 'viewer' in context ? context.viewer : null;
+    headers.set(CORRELATION_HEADER, correlationId);
+    for (const [name, value] of Object.entries(signViewerHeaders(viewer, correlationId, this.secret))) {
+      headers.set(name, value);
+    }
+  }
+}
