@@ -1,0 +1,121 @@
+// Demo data for the seed: plans, demo accounts and their links. Courses live in ./courses, instruments,
+// candles and signals in ./market; everything is re-exported here so callers import one module.
+import type { KycStatus, Role, Tier } from '../../platform/prisma/generated/enums';
+
+export * from './candles';
+export * from './courses';
+export * from './market';
+
+/** Every demo account signs in with this password (never created when NODE_ENV=production). */
+export const DEMO_PASSWORD = 'demo-password-1';
+
+/** Paper-trading cash each demo portfolio starts with: ₹10,00,000.00 in paise. */
+export const DEMO_PORTFOLIO_CASH_MINOR = 100_000_000n;
+
+/** Length of the paid demo subscriptions' current period. */
+export const DEMO_PERIOD_DAYS = 30;
+
+export const planIds = {
+  FREE: 'b1000000-0000-4000-8000-000000000001',
+  PREMIUM: 'b1000000-0000-4000-8000-000000000002',
+  ENTERPRISE: 'b1000000-0000-4000-8000-000000000003',
+} as const satisfies Record<Tier, string>;
+
+export interface PlanSeed {
+  id: string;
+  tier: Tier;
+  name: string;
+  /** Paise per month. */
+  priceMinor: bigint;
+  apiCallsPerHour: number;
+  /** null: unlimited. */
+  signalsPerDay: number | null;
+  realtimeSignals: boolean;
+  signalHistory: boolean;
+  prioritySupport: boolean;
+}
+
+// prettier-ignore
+export const plans: readonly PlanSeed[] = [
+  { id: planIds.FREE, tier: 'FREE', name: 'Free', priceMinor: 0n, apiCallsPerHour: 100, signalsPerDay: 5, realtimeSignals: false, signalHistory: false, prioritySupport: false },
+  { id: planIds.PREMIUM, tier: 'PREMIUM', name: 'Premium', priceMinor: 299_900n, apiCallsPerHour: 1_000, signalsPerDay: null, realtimeSignals: true, signalHistory: false, prioritySupport: false },
+  { id: planIds.ENTERPRISE, tier: 'ENTERPRISE', name: 'Enterprise', priceMinor: 2_499_900n, apiCallsPerHour: 10_000, signalsPerDay: null, realtimeSignals: true, signalHistory: true, prioritySupport: true },
+];
+
+export type DemoUserKey = 'free' | 'premium' | 'enterprise' | 'analyst' | 'instructor' | 'admin';
+
+export const demoUserIds = {
+  free: 'a1000000-0000-4000-8000-000000000001',
+  premium: 'a1000000-0000-4000-8000-000000000002',
+  enterprise: 'a1000000-0000-4000-8000-000000000003',
+  analyst: 'a1000000-0000-4000-8000-000000000004',
+  instructor: 'a1000000-0000-4000-8000-000000000005',
+  admin: 'a1000000-0000-4000-8000-000000000006',
+} as const satisfies Record<DemoUserKey, string>;
+
+export interface DemoUserSeed {
+  key: DemoUserKey;
+  id: string;
+  email: string;
+  name: string;
+  phone: string;
+  roles: Role[];
+  tier: Tier;
+  kycStatus: KycStatus;
+  /** Fixed ids of the user's billing subscription and paper portfolio. */
+  subscriptionId: string;
+  portfolioId: string;
+}
+
+type UserRow = [DemoUserKey, string, string, Role[], Tier, KycStatus];
+
+// prettier-ignore
+const userRows: UserRow[] = [
+  ['free', 'Rohan Mehta', '+919820000001', ['LEARNER'], 'FREE', 'NONE'],
+  ['premium', 'Priya Sharma', '+919820000002', ['LEARNER', 'TRADER'], 'PREMIUM', 'VERIFIED'],
+  ['enterprise', 'Arjun Iyer', '+919820000003', ['LEARNER', 'TRADER'], 'ENTERPRISE', 'VERIFIED'],
+  ['analyst', 'Kavya Reddy', '+919820000004', ['ANALYST'], 'ENTERPRISE', 'VERIFIED'],
+  ['instructor', 'Vikram Nair', '+919820000005', ['INSTRUCTOR'], 'FREE', 'NONE'],
+  ['admin', 'Ananya Gupta', '+919820000006', ['ADMIN'], 'ENTERPRISE', 'VERIFIED'],
+];
+
+export const demoUsers: readonly DemoUserSeed[] = userRows.map(
+  ([key, name, phone, roles, tier, kycStatus], i) => {
+    const n = String(i + 1).padStart(12, '0');
+    return {
+      key,
+      id: demoUserIds[key],
+      email: `${key}@demo.test`,
+      name,
+      phone,
+      roles,
+      tier,
+      kycStatus,
+      subscriptionId: `f1000000-0000-4000-8000-${n}`,
+      portfolioId: `f2000000-0000-4000-8000-${n}`,
+    };
+  },
+);
+
+/** Course authors: the courses reference this id even when demo accounts are not created. */
+export const instructorId = demoUserIds.instructor;
+
+export interface EnrollmentSeed {
+  id: string;
+  user: DemoUserKey;
+  courseSlug: string;
+}
+
+export const enrollments: readonly EnrollmentSeed[] = [
+  {
+    id: 'f3000000-0000-4000-8000-000000000001',
+    user: 'premium',
+    courseSlug: 'candlestick-patterns-for-beginners',
+  },
+  { id: 'f3000000-0000-4000-8000-000000000002', user: 'premium', courseSlug: 'technical-analysis-rsi-macd' },
+  {
+    id: 'f3000000-0000-4000-8000-000000000003',
+    user: 'free',
+    courseSlug: 'candlestick-patterns-for-beginners',
+  },
+];

@@ -1,0 +1,132 @@
+// Idempotent seed: plans, courses, instruments, candles and signals always; demo accounts (with their
+// tiers, subscriptions, portfolios and enrolments) only when asked. Run: `DATABASE_URL=... npm run seed`.
+import { createPrismaClient, type PrismaClient } from '../../platform/prisma';
+import type { Tier } from '../../platform/prisma/generated/enums';
+import { courses, instructorId, instruments, plans, signals, utcDayFloor } from './data';
+import { seedDemoAccounts } from './seedAccounts';
+import { seedMarket } from './seedMarket';
+
+export interface SeedOptions {
+  /** Create the demo accounts (never in production). */
+  demoAccounts: boolean;
+  /** Clock for subscription periods and the candle anchor; defaults to now. */
+  now?: Date;
+}
+
+export interface SeedSummary {
+  plans: number;
+  courses: number;
+  modules: number;
+  lessons: number;
+  instruments: number;
+  /** Candles the seed provides, and how many of them this run inserted (the rest existed). */
+  candles: number;
+  candlesInserted: number;
+  signals: number;
+  signalsInserted: number;
+  users: number;
+  enrollments: number;
+  durationMs: number;
+}
+
+export async function isSeeded(prisma: PrismaClient): Promise<boolean> {
+  const count = await prisma.plan.count({ where: { tier: { in: plans.map((p) => p.tier) } } });
+  return count === plans.length;
+}
+
+async function seedPlans(prisma: PrismaClient): Promise<Map<Tier, string>> {
+  const rows = await prisma.$transaction(
+    plans.map(({ id, ...plan }) =>
+      prisma.plan.upsert({ where: { tier: plan.tier }, create: { id, ...plan }, update: plan }),
+    ),
+  );
+  return new Map(rows.map((p) => [p.tier, p.id]));
+}
+
+async function seedCourses(prisma: PrismaClient): Promise<Map<string, string>> {
+  const idsBySlug = new Map<string, string>();
+  for (const { modules, key: _key, id, ...course } of courses) {
+    const fields = { ...course, instructorId, currency: 'INR', published: true };
+    const courseId = await prisma.$transaction(async (tx) => {
+      const saved = await tx.course.upsert({
+        where: { slug: course.slug },
+        create: { id, ...fields },
+        update: fields,
+      });
+      for (const { lessons, id: moduleId, ...mod } of modules) {
+        const savedModule = await tx.module.upsert({
+          where: { courseId_position: { courseId: saved.id, position: mod.position } },
+          create: { id: moduleId, courseId: saved.id, ...mod },
+          update: { title: mod.title },
+        });
+        for (const { id: lessonId, ...lesson } of lessons) {
+          await tx.lesson.upsert({
+            where: { moduleId_position: { moduleId: savedModule.id, position: lesson.position } },
+            create: { id: lessonId, moduleId: savedModule.id, ...lesson },
+            update: { title: lesson.title, isFree: lesson.isFree, durationSeconds: lesson.durationSeconds },
+          });
+        }
+      }
+      return saved.id;
+    });
+    idsBySlug.set(course.slug, courseId);
+  }
+  return idsBySlug;
+}
+
+export async function seed(prisma: PrismaClient, options: SeedOptions): Promise<SeedSummary> {
+  const started = Date.now();
+  const now = options.now ?? new Date();
+  const planIds = await seedPlans(prisma);
+  const courseIds = await seedCourses(prisma);
+  const market = await seedMarket(prisma, utcDayFloor(now));
+  const demo = options.demoAccounts
+    ? await seedDemoAccounts(prisma, planIds, courseIds, now)
+    : { users: 0, enrollments: 0 };
+  const modules = courses.flatMap((c) => c.modules);
+  return {
+    plans: planIds.size,
+    courses: courseIds.size,
+    modules: modules.length,
+    lessons: modules.flatMap((m) => m.lessons).length,
+    instruments: instruments.length,
+    candles: market.candles,
+    candlesInserted: market.candlesInserted,
+    signals: signals.length,
+    signalsInserted: market.signalsInserted,
+    users: demo.users,
+    enrollments: demo.enrollments,
+    durationMs: Date.now() - started,
+  };
+}
+
+export function formatSeedSummary(s: SeedSummary): string {
+  return (
+    `seeded ${s.plans} plans, ${s.courses} courses (${s.modules} modules, ${s.lessons} lessons), ` +
+    `${s.instruments} instruments, ${s.candles} candles (${s.candlesInserted} new), ${s.signals} signals ` +
+    `(${s.signalsInserted} new), ${s.users} demo users, ${s.enrollments} enrollments in ${s.durationMs} ms`
+  );
+}
+
+async function main(): Promise<void> {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    console.error('seed: DATABASE_URL is not set (e.g. postgresql://postgres@127.0.0.1:5432/tradeschool)');
+    process.exitCode = 1;
+    return;
+  }
+  const demoAccounts = process.env.NODE_ENV !== 'production';
+  const prisma = createPrismaClient({ databaseUrl });
+  try {
+    process.stdout.write(`${formatSeedSummary(await seed(prisma, { demoAccounts }))}\n`);
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error('seed failed:', error);
+    process.exitCode = 1;
+  });
+}

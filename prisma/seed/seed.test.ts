@@ -1,0 +1,202 @@
+// Runs the seed against the real PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth): two fresh
+// databases, migrated with `prisma migrate deploy`, dropped afterwards.
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { Client } from 'pg';
+import { createPrismaClient, type PrismaClient } from '../../platform/prisma';
+import { courses, DAILY_CANDLES, demoUsers, HOURLY_CANDLES, instruments, plans } from './data';
+import { isSeeded, seed, type SeedSummary } from './index';
+
+const ADMIN_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
+const repoRoot = path.resolve(__dirname, '../..');
+const created: string[] = [];
+const clients: PrismaClient[] = [];
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh, migrated database and a client for it. */
+async function freshDatabase(): Promise<PrismaClient> {
+  const name = `seed_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE "${name}"`);
+  created.push(name);
+  const databaseUrl = `postgresql://postgres@127.0.0.1:5432/${name}`;
+  execFileSync('bash', ['prisma/prisma.sh', 'migrate', 'deploy'], {
+    cwd: repoRoot,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: 'pipe',
+  });
+  const prisma = createPrismaClient({ databaseUrl, poolSize: 2 });
+  clients.push(prisma);
+  return prisma;
+}
+
+async function tableCounts(prisma: PrismaClient): Promise<Record<string, number>> {
+  const [
+    plan,
+    user,
+    userTier,
+    subscription,
+    portfolio,
+    course,
+    courseModule,
+    lesson,
+    enrollment,
+    instrument,
+    candle,
+    signal,
+  ] = await Promise.all([
+    prisma.plan.count(),
+    prisma.user.count(),
+    prisma.userTier.count(),
+    prisma.subscription.count(),
+    prisma.portfolio.count(),
+    prisma.course.count(),
+    prisma.module.count(),
+    prisma.lesson.count(),
+    prisma.enrollment.count(),
+    prisma.instrument.count(),
+    prisma.candle.count(),
+    prisma.signal.count(),
+  ]);
+  return {
+    plan,
+    user,
+    userTier,
+    subscription,
+    portfolio,
+    course,
+    module: courseModule,
+    lesson,
+    enrollment,
+    instrument,
+    candle,
+    signal,
+  };
+}
+
+describe('seed', () => {
+  let prisma: PrismaClient;
+  let first: SeedSummary;
+  let second: SeedSummary;
+  let countsAfterFirst: Record<string, number>;
+
+  beforeAll(async () => {
+    prisma = await freshDatabase();
+    expect(await isSeeded(prisma)).toBe(false);
+    first = await seed(prisma, { demoAccounts: true });
+    countsAfterFirst = await tableCounts(prisma);
+    second = await seed(prisma, { demoAccounts: true });
+  }, 180_000);
+
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.$disconnect()));
+    for (const name of created) await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  });
+
+  it('creates the three plans with their tiers and prices', async () => {
+    expect(await isSeeded(prisma)).toBe(true);
+    const rows = await prisma.plan.findMany({ orderBy: { priceMinor: 'asc' } });
+    expect(rows.map((p) => [p.tier, p.name, p.priceMinor, p.signalsPerDay, p.apiCallsPerHour])).toEqual([
+      ['FREE', 'Free', 0n, 5, 100],
+      ['PREMIUM', 'Premium', 299_900n, null, 1_000],
+      ['ENTERPRISE', 'Enterprise', 2_499_900n, null, 10_000],
+    ]);
+    expect(rows.map((p) => [p.realtimeSignals, p.signalHistory, p.prioritySupport])).toEqual([
+      [false, false, false],
+      [true, false, false],
+      [true, true, true],
+    ]);
+  });
+
+  it('creates the demo users with their roles, tiers, subscriptions and portfolios', async () => {
+    const users = await prisma.user.findMany();
+    expect(users).toHaveLength(6);
+    const tiers = new Map((await prisma.userTier.findMany()).map((t) => [t.userId, t.tier]));
+    const subscriptions = await prisma.subscription.findMany({ include: { plan: true } });
+    for (const demo of demoUsers) {
+      const user = users.find((u) => u.id === demo.id);
+      expect(user).toMatchObject({
+        email: demo.email,
+        emailNormalized: demo.email,
+        kycStatus: demo.kycStatus,
+      });
+      expect(user?.roles).toEqual(demo.roles);
+      expect(tiers.get(demo.id)).toBe(demo.tier);
+      const subscription = subscriptions.find((s) => s.userId === demo.id);
+      expect(subscription).toMatchObject({ status: 'ACTIVE', plan: { tier: demo.tier } });
+      expect(subscription?.currentPeriodEnd === null).toBe(demo.tier === 'FREE');
+    }
+    expect(users.find((u) => u.email === 'premium@demo.test')?.roles).toEqual(['LEARNER', 'TRADER']);
+    expect(users.find((u) => u.email === 'admin@demo.test')?.roles).toEqual(['ADMIN']);
+    const portfolios = await prisma.portfolio.findMany();
+    expect(portfolios).toHaveLength(6);
+    expect(portfolios.every((p) => p.cashMinor === 100_000_000n && p.currency === 'INR')).toBe(true);
+    expect(await prisma.enrollment.count()).toBe(3);
+  });
+
+  it('creates courses with modules, lessons and a free first lesson', async () => {
+    const rows = await prisma.course.findMany({
+      include: { modules: { include: { lessons: true }, orderBy: { position: 'asc' } } },
+    });
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    expect(rows.length).toBe(courses.length);
+    for (const course of rows) {
+      expect(course.modules.length).toBeGreaterThanOrEqual(2);
+      const lessons = course.modules.flatMap((m) => m.lessons);
+      expect(course.modules.every((m) => m.lessons.length >= 2)).toBe(true);
+      expect(lessons.some((l) => l.isFree)).toBe(true);
+      expect(course.modules[0]?.lessons.find((l) => l.position === 1)?.isFree).toBe(true);
+      if (course.priceMinor === 0n) expect(lessons.every((l) => l.isFree)).toBe(true);
+    }
+  });
+
+  it('creates consistent daily and hourly candles for every instrument', async () => {
+    const rows = await prisma.instrument.findMany({ include: { candles: true } });
+    expect(rows.map((i) => i.symbol).sort()).toEqual(instruments.map((i) => i.symbol).sort());
+    for (const instrument of rows) {
+      expect(instrument.candles.filter((c) => c.interval === '1d')).toHaveLength(DAILY_CANDLES);
+      expect(instrument.candles.filter((c) => c.interval === '1h')).toHaveLength(HOURLY_CANDLES);
+      for (const c of instrument.candles) {
+        expect(c.low.lte(c.open.lessThan(c.close) ? c.open : c.close)).toBe(true);
+        expect(c.high.gte(c.open.greaterThan(c.close) ? c.open : c.close)).toBe(true);
+        expect(c.low.isPositive() && c.volume.greaterThan(0)).toBe(true);
+        expect(c.close.mod(instrument.tickSize).isZero()).toBe(true);
+      }
+    }
+    expect(await prisma.signal.count()).toBeGreaterThanOrEqual(10);
+  });
+
+  it('is idempotent: a second run adds nothing', async () => {
+    expect(await tableCounts(prisma)).toEqual(countsAfterFirst);
+    expect(first.candlesInserted).toBe(first.candles);
+    expect(second.candlesInserted).toBe(0);
+    expect(second.signalsInserted).toBe(0);
+    expect(countsAfterFirst).toMatchObject({ plan: plans.length, user: 6, course: courses.length });
+  });
+
+  it('creates no users without demo accounts', async () => {
+    const bare = await freshDatabase();
+    const summary = await seed(bare, { demoAccounts: false });
+    expect(summary.users).toBe(0);
+    const counts = await tableCounts(bare);
+    expect(counts).toMatchObject({
+      plan: 3,
+      user: 0,
+      userTier: 0,
+      subscription: 0,
+      portfolio: 0,
+      enrollment: 0,
+    });
+    expect(counts.course).toBe(courses.length);
+    expect(counts.candle).toBe(instruments.length * (DAILY_CANDLES + HOURLY_CANDLES));
+  }, 120_000);
+});
