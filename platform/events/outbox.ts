@@ -83,7 +83,7 @@ export function createOutboxRelay({
           `SELECT id::text, topic, key, type, payload, correlation_id, created_at
              FROM "${domain}"."outbox_event"
             WHERE published_at IS NULL
-            ORDER BY created_at, id
+            ORDER BY sequence
             LIMIT $1`,
           batchSize,
         );

@@ -226,6 +226,7 @@ CREATE TABLE "billing"."subscription" (
 -- CreateTable
 CREATE TABLE "identity"."outbox_event" (
     "id" UUID NOT NULL,
+    "sequence" BIGSERIAL NOT NULL,
     "topic" TEXT NOT NULL,
     "key" TEXT NOT NULL,
     "type" TEXT NOT NULL,
@@ -249,6 +250,7 @@ CREATE TABLE "identity"."inbox_event" (
 -- CreateTable
 CREATE TABLE "learning"."outbox_event" (
     "id" UUID NOT NULL,
+    "sequence" BIGSERIAL NOT NULL,
     "topic" TEXT NOT NULL,
     "key" TEXT NOT NULL,
     "type" TEXT NOT NULL,
@@ -272,6 +274,7 @@ CREATE TABLE "learning"."inbox_event" (
 -- CreateTable
 CREATE TABLE "signals"."outbox_event" (
     "id" UUID NOT NULL,
+    "sequence" BIGSERIAL NOT NULL,
     "topic" TEXT NOT NULL,
     "key" TEXT NOT NULL,
     "type" TEXT NOT NULL,
@@ -295,6 +298,7 @@ CREATE TABLE "signals"."inbox_event" (
 -- CreateTable
 CREATE TABLE "trading"."outbox_event" (
     "id" UUID NOT NULL,
+    "sequence" BIGSERIAL NOT NULL,
     "topic" TEXT NOT NULL,
     "key" TEXT NOT NULL,
     "type" TEXT NOT NULL,
@@ -318,6 +322,7 @@ CREATE TABLE "trading"."inbox_event" (
 -- CreateTable
 CREATE TABLE "billing"."outbox_event" (
     "id" UUID NOT NULL,
+    "sequence" BIGSERIAL NOT NULL,
     "topic" TEXT NOT NULL,
     "key" TEXT NOT NULL,
     "type" TEXT NOT NULL,
@@ -384,19 +389,19 @@ CREATE UNIQUE INDEX "plan_tier_key" ON "billing"."plan"("tier");
 CREATE UNIQUE INDEX "subscription_user_id_key" ON "billing"."subscription"("user_id");
 
 -- CreateIndex
-CREATE INDEX "outbox_event_published_at_created_at_idx" ON "identity"."outbox_event"("published_at", "created_at");
+CREATE INDEX "outbox_event_published_at_sequence_idx" ON "identity"."outbox_event"("published_at", "sequence");
 
 -- CreateIndex
-CREATE INDEX "outbox_event_published_at_created_at_idx" ON "learning"."outbox_event"("published_at", "created_at");
+CREATE INDEX "outbox_event_published_at_sequence_idx" ON "learning"."outbox_event"("published_at", "sequence");
 
 -- CreateIndex
-CREATE INDEX "outbox_event_published_at_created_at_idx" ON "signals"."outbox_event"("published_at", "created_at");
+CREATE INDEX "outbox_event_published_at_sequence_idx" ON "signals"."outbox_event"("published_at", "sequence");
 
 -- CreateIndex
-CREATE INDEX "outbox_event_published_at_created_at_idx" ON "trading"."outbox_event"("published_at", "created_at");
+CREATE INDEX "outbox_event_published_at_sequence_idx" ON "trading"."outbox_event"("published_at", "sequence");
 
 -- CreateIndex
-CREATE INDEX "outbox_event_published_at_created_at_idx" ON "billing"."outbox_event"("published_at", "created_at");
+CREATE INDEX "outbox_event_published_at_sequence_idx" ON "billing"."outbox_event"("published_at", "sequence");
 
 -- AddForeignKey
 ALTER TABLE "identity"."session" ADD CONSTRAINT "session_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "identity"."user"("id") ON DELETE CASCADE ON UPDATE CASCADE;

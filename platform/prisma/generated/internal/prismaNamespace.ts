@@ -2436,6 +2436,7 @@ export type SubscriptionScalarFieldEnum = (typeof SubscriptionScalarFieldEnum)[k
 
 export const IdentityOutboxEventScalarFieldEnum = {
   id: 'id',
+  sequence: 'sequence',
   topic: 'topic',
   key: 'key',
   type: 'type',
@@ -2459,6 +2460,7 @@ export type IdentityInboxEventScalarFieldEnum = (typeof IdentityInboxEventScalar
 
 export const LearningOutboxEventScalarFieldEnum = {
   id: 'id',
+  sequence: 'sequence',
   topic: 'topic',
   key: 'key',
   type: 'type',
@@ -2482,6 +2484,7 @@ export type LearningInboxEventScalarFieldEnum = (typeof LearningInboxEventScalar
 
 export const SignalsOutboxEventScalarFieldEnum = {
   id: 'id',
+  sequence: 'sequence',
   topic: 'topic',
   key: 'key',
   type: 'type',
@@ -2505,6 +2508,7 @@ export type SignalsInboxEventScalarFieldEnum = (typeof SignalsInboxEventScalarFi
 
 export const TradingOutboxEventScalarFieldEnum = {
   id: 'id',
+  sequence: 'sequence',
   topic: 'topic',
   key: 'key',
   type: 'type',
@@ -2528,6 +2532,7 @@ export type TradingInboxEventScalarFieldEnum = (typeof TradingInboxEventScalarFi
 
 export const BillingOutboxEventScalarFieldEnum = {
   id: 'id',
+  sequence: 'sequence',
   topic: 'topic',
   key: 'key',
   type: 'type',

@@ -279,6 +279,7 @@ export type SubscriptionScalarFieldEnum = (typeof SubscriptionScalarFieldEnum)[k
 
 export const IdentityOutboxEventScalarFieldEnum = {
   id: 'id',
+  sequence: 'sequence',
   topic: 'topic',
   key: 'key',
   type: 'type',
@@ -302,6 +303,7 @@ export type IdentityInboxEventScalarFieldEnum = (typeof IdentityInboxEventScalar
 
 export const LearningOutboxEventScalarFieldEnum = {
   id: 'id',
+  sequence: 'sequence',
   topic: 'topic',
   key: 'key',
   type: 'type',
@@ -325,6 +327,7 @@ export type LearningInboxEventScalarFieldEnum = (typeof LearningInboxEventScalar
 
 export const SignalsOutboxEventScalarFieldEnum = {
   id: 'id',
+  sequence: 'sequence',
   topic: 'topic',
   key: 'key',
   type: 'type',
@@ -348,6 +351,7 @@ export type SignalsInboxEventScalarFieldEnum = (typeof SignalsInboxEventScalarFi
 
 export const TradingOutboxEventScalarFieldEnum = {
   id: 'id',
+  sequence: 'sequence',
   topic: 'topic',
   key: 'key',
   type: 'type',
@@ -371,6 +375,7 @@ export type TradingInboxEventScalarFieldEnum = (typeof TradingInboxEventScalarFi
 
 export const BillingOutboxEventScalarFieldEnum = {
   id: 'id',
+  sequence: 'sequence',
   topic: 'topic',
   key: 'key',
   type: 'type',

@@ -20,12 +20,23 @@ export type BillingOutboxEventModel = runtime.Types.Result.DefaultSelection<Pris
 
 export type AggregateBillingOutboxEvent = {
   _count: BillingOutboxEventCountAggregateOutputType | null
+  _avg: BillingOutboxEventAvgAggregateOutputType | null
+  _sum: BillingOutboxEventSumAggregateOutputType | null
   _min: BillingOutboxEventMinAggregateOutputType | null
   _max: BillingOutboxEventMaxAggregateOutputType | null
 }
 
+export type BillingOutboxEventAvgAggregateOutputType = {
+  sequence: number | null
+}
+
+export type BillingOutboxEventSumAggregateOutputType = {
+  sequence: bigint | null
+}
+
 export type BillingOutboxEventMinAggregateOutputType = {
   id: string | null
+  sequence: bigint | null
   topic: string | null
   key: string | null
   type: string | null
@@ -36,6 +47,7 @@ export type BillingOutboxEventMinAggregateOutputType = {
 
 export type BillingOutboxEventMaxAggregateOutputType = {
   id: string | null
+  sequence: bigint | null
   topic: string | null
   key: string | null
   type: string | null
@@ -46,6 +58,7 @@ export type BillingOutboxEventMaxAggregateOutputType = {
 
 export type BillingOutboxEventCountAggregateOutputType = {
   id: number
+  sequence: number
   topic: number
   key: number
   type: number
@@ -57,8 +70,17 @@ export type BillingOutboxEventCountAggregateOutputType = {
 }
 
 
+export type BillingOutboxEventAvgAggregateInputType = {
+  sequence?: true
+}
+
+export type BillingOutboxEventSumAggregateInputType = {
+  sequence?: true
+}
+
 export type BillingOutboxEventMinAggregateInputType = {
   id?: true
+  sequence?: true
   topic?: true
   key?: true
   type?: true
@@ -69,6 +91,7 @@ export type BillingOutboxEventMinAggregateInputType = {
 
 export type BillingOutboxEventMaxAggregateInputType = {
   id?: true
+  sequence?: true
   topic?: true
   key?: true
   type?: true
@@ -79,6 +102,7 @@ export type BillingOutboxEventMaxAggregateInputType = {
 
 export type BillingOutboxEventCountAggregateInputType = {
   id?: true
+  sequence?: true
   topic?: true
   key?: true
   type?: true
@@ -127,6 +151,18 @@ export type BillingOutboxEventAggregateArgs<ExtArgs extends runtime.Types.Extens
   /**
    * {@link https://www.prisma.io/docs/concepts/components/prisma-client/aggregations Aggregation Docs}
    * 
+   * Select which fields to average
+  **/
+  _avg?: BillingOutboxEventAvgAggregateInputType
+  /**
+   * {@link https://www.prisma.io/docs/concepts/components/prisma-client/aggregations Aggregation Docs}
+   * 
+   * Select which fields to sum
+  **/
+  _sum?: BillingOutboxEventSumAggregateInputType
+  /**
+   * {@link https://www.prisma.io/docs/concepts/components/prisma-client/aggregations Aggregation Docs}
+   * 
    * Select which fields to find the minimum value
   **/
   _min?: BillingOutboxEventMinAggregateInputType
@@ -157,12 +193,15 @@ export type BillingOutboxEventGroupByArgs<ExtArgs extends runtime.Types.Extensio
   take?: number
   skip?: number
   _count?: BillingOutboxEventCountAggregateInputType | true
+  _avg?: BillingOutboxEventAvgAggregateInputType
+  _sum?: BillingOutboxEventSumAggregateInputType
   _min?: BillingOutboxEventMinAggregateInputType
   _max?: BillingOutboxEventMaxAggregateInputType
 }
 
 export type BillingOutboxEventGroupByOutputType = {
   id: string
+  sequence: bigint
   topic: string
   key: string
   type: string
@@ -171,6 +210,8 @@ export type BillingOutboxEventGroupByOutputType = {
   createdAt: Date
   publishedAt: Date | null
   _count: BillingOutboxEventCountAggregateOutputType | null
+  _avg: BillingOutboxEventAvgAggregateOutputType | null
+  _sum: BillingOutboxEventSumAggregateOutputType | null
   _min: BillingOutboxEventMinAggregateOutputType | null
   _max: BillingOutboxEventMaxAggregateOutputType | null
 }
@@ -195,6 +236,7 @@ export type BillingOutboxEventWhereInput = {
   OR?: Prisma.BillingOutboxEventWhereInput[]
   NOT?: Prisma.BillingOutboxEventWhereInput | Prisma.BillingOutboxEventWhereInput[]
   id?: Prisma.UuidFilter<"BillingOutboxEvent"> | string
+  sequence?: Prisma.BigIntFilter<"BillingOutboxEvent"> | bigint | number
   topic?: Prisma.StringFilter<"BillingOutboxEvent"> | string
   key?: Prisma.StringFilter<"BillingOutboxEvent"> | string
   type?: Prisma.StringFilter<"BillingOutboxEvent"> | string
@@ -206,6 +248,7 @@ export type BillingOutboxEventWhereInput = {
 
 export type BillingOutboxEventOrderByWithRelationInput = {
   id?: Prisma.SortOrder
+  sequence?: Prisma.SortOrder
   topic?: Prisma.SortOrder
   key?: Prisma.SortOrder
   type?: Prisma.SortOrder
@@ -220,6 +263,7 @@ export type BillingOutboxEventWhereUniqueInput = Prisma.AtLeast<{
   AND?: Prisma.BillingOutboxEventWhereInput | Prisma.BillingOutboxEventWhereInput[]
   OR?: Prisma.BillingOutboxEventWhereInput[]
   NOT?: Prisma.BillingOutboxEventWhereInput | Prisma.BillingOutboxEventWhereInput[]
+  sequence?: Prisma.BigIntFilter<"BillingOutboxEvent"> | bigint | number
   topic?: Prisma.StringFilter<"BillingOutboxEvent"> | string
   key?: Prisma.StringFilter<"BillingOutboxEvent"> | string
   type?: Prisma.StringFilter<"BillingOutboxEvent"> | string
@@ -231,6 +275,7 @@ export type BillingOutboxEventWhereUniqueInput = Prisma.AtLeast<{
 
 export type BillingOutboxEventOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
+  sequence?: Prisma.SortOrder
   topic?: Prisma.SortOrder
   key?: Prisma.SortOrder
   type?: Prisma.SortOrder
@@ -239,8 +284,10 @@ export type BillingOutboxEventOrderByWithAggregationInput = {
   createdAt?: Prisma.SortOrder
   publishedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.BillingOutboxEventCountOrderByAggregateInput
+  _avg?: Prisma.BillingOutboxEventAvgOrderByAggregateInput
   _max?: Prisma.BillingOutboxEventMaxOrderByAggregateInput
   _min?: Prisma.BillingOutboxEventMinOrderByAggregateInput
+  _sum?: Prisma.BillingOutboxEventSumOrderByAggregateInput
 }
 
 export type BillingOutboxEventScalarWhereWithAggregatesInput = {
@@ -248,6 +295,7 @@ export type BillingOutboxEventScalarWhereWithAggregatesInput = {
   OR?: Prisma.BillingOutboxEventScalarWhereWithAggregatesInput[]
   NOT?: Prisma.BillingOutboxEventScalarWhereWithAggregatesInput | Prisma.BillingOutboxEventScalarWhereWithAggregatesInput[]
   id?: Prisma.UuidWithAggregatesFilter<"BillingOutboxEvent"> | string
+  sequence?: Prisma.BigIntWithAggregatesFilter<"BillingOutboxEvent"> | bigint | number
   topic?: Prisma.StringWithAggregatesFilter<"BillingOutboxEvent"> | string
   key?: Prisma.StringWithAggregatesFilter<"BillingOutboxEvent"> | string
   type?: Prisma.StringWithAggregatesFilter<"BillingOutboxEvent"> | string
@@ -259,6 +307,7 @@ export type BillingOutboxEventScalarWhereWithAggregatesInput = {
 
 export type BillingOutboxEventCreateInput = {
   id?: string
+  sequence?: bigint | number
   topic: string
   key: string
   type: string
@@ -270,6 +319,7 @@ export type BillingOutboxEventCreateInput = {
 
 export type BillingOutboxEventUncheckedCreateInput = {
   id?: string
+  sequence?: bigint | number
   topic: string
   key: string
   type: string
@@ -281,6 +331,7 @@ export type BillingOutboxEventUncheckedCreateInput = {
 
 export type BillingOutboxEventUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  sequence?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   topic?: Prisma.StringFieldUpdateOperationsInput | string
   key?: Prisma.StringFieldUpdateOperationsInput | string
   type?: Prisma.StringFieldUpdateOperationsInput | string
@@ -292,6 +343,7 @@ export type BillingOutboxEventUpdateInput = {
 
 export type BillingOutboxEventUncheckedUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  sequence?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   topic?: Prisma.StringFieldUpdateOperationsInput | string
   key?: Prisma.StringFieldUpdateOperationsInput | string
   type?: Prisma.StringFieldUpdateOperationsInput | string
@@ -303,6 +355,7 @@ export type BillingOutboxEventUncheckedUpdateInput = {
 
 export type BillingOutboxEventCreateManyInput = {
   id?: string
+  sequence?: bigint | number
   topic: string
   key: string
   type: string
@@ -314,6 +367,7 @@ export type BillingOutboxEventCreateManyInput = {
 
 export type BillingOutboxEventUpdateManyMutationInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  sequence?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   topic?: Prisma.StringFieldUpdateOperationsInput | string
   key?: Prisma.StringFieldUpdateOperationsInput | string
   type?: Prisma.StringFieldUpdateOperationsInput | string
@@ -325,6 +379,7 @@ export type BillingOutboxEventUpdateManyMutationInput = {
 
 export type BillingOutboxEventUncheckedUpdateManyInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  sequence?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   topic?: Prisma.StringFieldUpdateOperationsInput | string
   key?: Prisma.StringFieldUpdateOperationsInput | string
   type?: Prisma.StringFieldUpdateOperationsInput | string
@@ -336,6 +391,7 @@ export type BillingOutboxEventUncheckedUpdateManyInput = {
 
 export type BillingOutboxEventCountOrderByAggregateInput = {
   id?: Prisma.SortOrder
+  sequence?: Prisma.SortOrder
   topic?: Prisma.SortOrder
   key?: Prisma.SortOrder
   type?: Prisma.SortOrder
@@ -345,8 +401,13 @@ export type BillingOutboxEventCountOrderByAggregateInput = {
   publishedAt?: Prisma.SortOrder
 }
 
+export type BillingOutboxEventAvgOrderByAggregateInput = {
+  sequence?: Prisma.SortOrder
+}
+
 export type BillingOutboxEventMaxOrderByAggregateInput = {
   id?: Prisma.SortOrder
+  sequence?: Prisma.SortOrder
   topic?: Prisma.SortOrder
   key?: Prisma.SortOrder
   type?: Prisma.SortOrder
@@ -357,6 +418,7 @@ export type BillingOutboxEventMaxOrderByAggregateInput = {
 
 export type BillingOutboxEventMinOrderByAggregateInput = {
   id?: Prisma.SortOrder
+  sequence?: Prisma.SortOrder
   topic?: Prisma.SortOrder
   key?: Prisma.SortOrder
   type?: Prisma.SortOrder
@@ -365,10 +427,15 @@ export type BillingOutboxEventMinOrderByAggregateInput = {
   publishedAt?: Prisma.SortOrder
 }
 
+export type BillingOutboxEventSumOrderByAggregateInput = {
+  sequence?: Prisma.SortOrder
+}
+
 
 
 export type BillingOutboxEventSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
+  sequence?: boolean
   topic?: boolean
   key?: boolean
   type?: boolean
@@ -380,6 +447,7 @@ export type BillingOutboxEventSelect<ExtArgs extends runtime.Types.Extensions.In
 
 export type BillingOutboxEventSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
+  sequence?: boolean
   topic?: boolean
   key?: boolean
   type?: boolean
@@ -391,6 +459,7 @@ export type BillingOutboxEventSelectCreateManyAndReturn<ExtArgs extends runtime.
 
 export type BillingOutboxEventSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
+  sequence?: boolean
   topic?: boolean
   key?: boolean
   type?: boolean
@@ -402,6 +471,7 @@ export type BillingOutboxEventSelectUpdateManyAndReturn<ExtArgs extends runtime.
 
 export type BillingOutboxEventSelectScalar = {
   id?: boolean
+  sequence?: boolean
   topic?: boolean
   key?: boolean
   type?: boolean
@@ -411,13 +481,17 @@ export type BillingOutboxEventSelectScalar = {
   publishedAt?: boolean
 }
 
-export type BillingOutboxEventOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "topic" | "key" | "type" | "payload" | "correlationId" | "createdAt" | "publishedAt", ExtArgs["result"]["billingOutboxEvent"]>
+export type BillingOutboxEventOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "sequence" | "topic" | "key" | "type" | "payload" | "correlationId" | "createdAt" | "publishedAt", ExtArgs["result"]["billingOutboxEvent"]>
 
 export type $BillingOutboxEventPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "BillingOutboxEvent"
   objects: {}
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
+    /**
+     * Commit order of events written in one transaction too (created_at is the transaction's start).
+     */
+    sequence: bigint
     topic: string
     key: string
     type: string
@@ -849,6 +923,7 @@ export interface Prisma__BillingOutboxEventClient<T, Null = never, ExtArgs exten
  */
 export interface BillingOutboxEventFieldRefs {
   readonly id: Prisma.FieldRef<"BillingOutboxEvent", 'String'>
+  readonly sequence: Prisma.FieldRef<"BillingOutboxEvent", 'BigInt'>
   readonly topic: Prisma.FieldRef<"BillingOutboxEvent", 'String'>
   readonly key: Prisma.FieldRef<"BillingOutboxEvent", 'String'>
   readonly type: Prisma.FieldRef<"BillingOutboxEvent", 'String'>

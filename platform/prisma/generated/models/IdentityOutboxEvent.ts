@@ -20,12 +20,23 @@ export type IdentityOutboxEventModel = runtime.Types.Result.DefaultSelection<Pri
 
 export type AggregateIdentityOutboxEvent = {
   _count: IdentityOutboxEventCountAggregateOutputType | null
+  _avg: IdentityOutboxEventAvgAggregateOutputType | null
+  _sum: IdentityOutboxEventSumAggregateOutputType | null
   _min: IdentityOutboxEventMinAggregateOutputType | null
   _max: IdentityOutboxEventMaxAggregateOutputType | null
 }
 
+export type IdentityOutboxEventAvgAggregateOutputType = {
+  sequence: number | null
+}
+
+export type IdentityOutboxEventSumAggregateOutputType = {
+  sequence: bigint | null
+}
+
 export type IdentityOutboxEventMinAggregateOutputType = {
   id: string | null
+  sequence: bigint | null
   topic: string | null
   key: string | null
   type: string | null
@@ -36,6 +47,7 @@ export type IdentityOutboxEventMinAggregateOutputType = {
 
 export type IdentityOutboxEventMaxAggregateOutputType = {
   id: string | null
+  sequence: bigint | null
   topic: string | null
   key: string | null
   type: string | null
@@ -46,6 +58,7 @@ export type IdentityOutboxEventMaxAggregateOutputType = {
 
 export type IdentityOutboxEventCountAggregateOutputType = {
   id: number
+  sequence: number
   topic: number
   key: number
   type: number
@@ -57,8 +70,17 @@ export type IdentityOutboxEventCountAggregateOutputType = {
 }
 
 
+export type IdentityOutboxEventAvgAggregateInputType = {
+  sequence?: true
+}
+
+export type IdentityOutboxEventSumAggregateInputType = {
+  sequence?: true
+}
+
 export type IdentityOutboxEventMinAggregateInputType = {
   id?: true
+  sequence?: true
   topic?: true
   key?: true
   type?: true
@@ -69,6 +91,7 @@ export type IdentityOutboxEventMinAggregateInputType = {
 
 export type IdentityOutboxEventMaxAggregateInputType = {
   id?: true
+  sequence?: true
   topic?: true
   key?: true
   type?: true
@@ -79,6 +102,7 @@ export type IdentityOutboxEventMaxAggregateInputType = {
 
 export type IdentityOutboxEventCountAggregateInputType = {
   id?: true
+  sequence?: true
   topic?: true
   key?: true
   type?: true
@@ -127,6 +151,18 @@ export type IdentityOutboxEventAggregateArgs<ExtArgs extends runtime.Types.Exten
   /**
    * {@link https://www.prisma.io/docs/concepts/components/prisma-client/aggregations Aggregation Docs}
    * 
+   * Select which fields to average
+  **/
+  _avg?: IdentityOutboxEventAvgAggregateInputType
+  /**
+   * {@link https://www.prisma.io/docs/concepts/components/prisma-client/aggregations Aggregation Docs}
+   * 
+   * Select which fields to sum
+  **/
+  _sum?: IdentityOutboxEventSumAggregateInputType
+  /**
+   * {@link https://www.prisma.io/docs/concepts/components/prisma-client/aggregations Aggregation Docs}
+   * 
    * Select which fields to find the minimum value
   **/
   _min?: IdentityOutboxEventMinAggregateInputType
@@ -157,12 +193,15 @@ export type IdentityOutboxEventGroupByArgs<ExtArgs extends runtime.Types.Extensi
   take?: number
   skip?: number
   _count?: IdentityOutboxEventCountAggregateInputType | true
+  _avg?: IdentityOutboxEventAvgAggregateInputType
+  _sum?: IdentityOutboxEventSumAggregateInputType
   _min?: IdentityOutboxEventMinAggregateInputType
   _max?: IdentityOutboxEventMaxAggregateInputType
 }
 
 export type IdentityOutboxEventGroupByOutputType = {
   id: string
+  sequence: bigint
   topic: string
   key: string
   type: string
@@ -171,6 +210,8 @@ export type IdentityOutboxEventGroupByOutputType = {
   createdAt: Date
   publishedAt: Date | null
   _count: IdentityOutboxEventCountAggregateOutputType | null
+  _avg: IdentityOutboxEventAvgAggregateOutputType | null
+  _sum: IdentityOutboxEventSumAggregateOutputType | null
   _min: IdentityOutboxEventMinAggregateOutputType | null
   _max: IdentityOutboxEventMaxAggregateOutputType | null
 }
@@ -195,6 +236,7 @@ export type IdentityOutboxEventWhereInput = {
   OR?: Prisma.IdentityOutboxEventWhereInput[]
   NOT?: Prisma.IdentityOutboxEventWhereInput | Prisma.IdentityOutboxEventWhereInput[]
   id?: Prisma.UuidFilter<"IdentityOutboxEvent"> | string
+  sequence?: Prisma.BigIntFilter<"IdentityOutboxEvent"> | bigint | number
   topic?: Prisma.StringFilter<"IdentityOutboxEvent"> | string
   key?: Prisma.StringFilter<"IdentityOutboxEvent"> | string
   type?: Prisma.StringFilter<"IdentityOutboxEvent"> | string
@@ -206,6 +248,7 @@ export type IdentityOutboxEventWhereInput = {
 
 export type IdentityOutboxEventOrderByWithRelationInput = {
   id?: Prisma.SortOrder
+  sequence?: Prisma.SortOrder
   topic?: Prisma.SortOrder
   key?: Prisma.SortOrder
   type?: Prisma.SortOrder
@@ -220,6 +263,7 @@ export type IdentityOutboxEventWhereUniqueInput = Prisma.AtLeast<{
   AND?: Prisma.IdentityOutboxEventWhereInput | Prisma.IdentityOutboxEventWhereInput[]
   OR?: Prisma.IdentityOutboxEventWhereInput[]
   NOT?: Prisma.IdentityOutboxEventWhereInput | Prisma.IdentityOutboxEventWhereInput[]
+  sequence?: Prisma.BigIntFilter<"IdentityOutboxEvent"> | bigint | number
   topic?: Prisma.StringFilter<"IdentityOutboxEvent"> | string
   key?: Prisma.StringFilter<"IdentityOutboxEvent"> | string
   type?: Prisma.StringFilter<"IdentityOutboxEvent"> | string
@@ -231,6 +275,7 @@ export type IdentityOutboxEventWhereUniqueInput = Prisma.AtLeast<{
 
 export type IdentityOutboxEventOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
+  sequence?: Prisma.SortOrder
   topic?: Prisma.SortOrder
   key?: Prisma.SortOrder
   type?: Prisma.SortOrder
@@ -239,8 +284,10 @@ export type IdentityOutboxEventOrderByWithAggregationInput = {
   createdAt?: Prisma.SortOrder
   publishedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.IdentityOutboxEventCountOrderByAggregateInput
+  _avg?: Prisma.IdentityOutboxEventAvgOrderByAggregateInput
   _max?: Prisma.IdentityOutboxEventMaxOrderByAggregateInput
   _min?: Prisma.IdentityOutboxEventMinOrderByAggregateInput
+  _sum?: Prisma.IdentityOutboxEventSumOrderByAggregateInput
 }
 
 export type IdentityOutboxEventScalarWhereWithAggregatesInput = {
@@ -248,6 +295,7 @@ export type IdentityOutboxEventScalarWhereWithAggregatesInput = {
   OR?: Prisma.IdentityOutboxEventScalarWhereWithAggregatesInput[]
   NOT?: Prisma.IdentityOutboxEventScalarWhereWithAggregatesInput | Prisma.IdentityOutboxEventScalarWhereWithAggregatesInput[]
   id?: Prisma.UuidWithAggregatesFilter<"IdentityOutboxEvent"> | string
+  sequence?: Prisma.BigIntWithAggregatesFilter<"IdentityOutboxEvent"> | bigint | number
   topic?: Prisma.StringWithAggregatesFilter<"IdentityOutboxEvent"> | string
   key?: Prisma.StringWithAggregatesFilter<"IdentityOutboxEvent"> | string
   type?: Prisma.StringWithAggregatesFilter<"IdentityOutboxEvent"> | string
@@ -259,6 +307,7 @@ export type IdentityOutboxEventScalarWhereWithAggregatesInput = {
 
 export type IdentityOutboxEventCreateInput = {
   id?: string
+  sequence?: bigint | number
   topic: string
   key: string
   type: string
@@ -270,6 +319,7 @@ export type IdentityOutboxEventCreateInput = {
 
 export type IdentityOutboxEventUncheckedCreateInput = {
   id?: string
+  sequence?: bigint | number
   topic: string
   key: string
   type: string
@@ -281,6 +331,7 @@ export type IdentityOutboxEventUncheckedCreateInput = {
 
 export type IdentityOutboxEventUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  sequence?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   topic?: Prisma.StringFieldUpdateOperationsInput | string
   key?: Prisma.StringFieldUpdateOperationsInput | string
   type?: Prisma.StringFieldUpdateOperationsInput | string
@@ -292,6 +343,7 @@ export type IdentityOutboxEventUpdateInput = {
 
 export type IdentityOutboxEventUncheckedUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  sequence?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   topic?: Prisma.StringFieldUpdateOperationsInput | string
   key?: Prisma.StringFieldUpdateOperationsInput | string
   type?: Prisma.StringFieldUpdateOperationsInput | string
@@ -303,6 +355,7 @@ export type IdentityOutboxEventUncheckedUpdateInput = {
 
 export type IdentityOutboxEventCreateManyInput = {
   id?: string
+  sequence?: bigint | number
   topic: string
   key: string
   type: string
@@ -314,6 +367,7 @@ export type IdentityOutboxEventCreateManyInput = {
 
 export type IdentityOutboxEventUpdateManyMutationInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  sequence?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   topic?: Prisma.StringFieldUpdateOperationsInput | string
   key?: Prisma.StringFieldUpdateOperationsInput | string
   type?: Prisma.StringFieldUpdateOperationsInput | string
@@ -325,6 +379,7 @@ export type IdentityOutboxEventUpdateManyMutationInput = {
 
 export type IdentityOutboxEventUncheckedUpdateManyInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  sequence?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   topic?: Prisma.StringFieldUpdateOperationsInput | string
   key?: Prisma.StringFieldUpdateOperationsInput | string
   type?: Prisma.StringFieldUpdateOperationsInput | string
@@ -336,6 +391,7 @@ export type IdentityOutboxEventUncheckedUpdateManyInput = {
 
 export type IdentityOutboxEventCountOrderByAggregateInput = {
   id?: Prisma.SortOrder
+  sequence?: Prisma.SortOrder
   topic?: Prisma.SortOrder
   key?: Prisma.SortOrder
   type?: Prisma.SortOrder
@@ -345,8 +401,13 @@ export type IdentityOutboxEventCountOrderByAggregateInput = {
   publishedAt?: Prisma.SortOrder
 }
 
+export type IdentityOutboxEventAvgOrderByAggregateInput = {
+  sequence?: Prisma.SortOrder
+}
+
 export type IdentityOutboxEventMaxOrderByAggregateInput = {
   id?: Prisma.SortOrder
+  sequence?: Prisma.SortOrder
   topic?: Prisma.SortOrder
   key?: Prisma.SortOrder
   type?: Prisma.SortOrder
@@ -357,6 +418,7 @@ export type IdentityOutboxEventMaxOrderByAggregateInput = {
 
 export type IdentityOutboxEventMinOrderByAggregateInput = {
   id?: Prisma.SortOrder
+  sequence?: Prisma.SortOrder
   topic?: Prisma.SortOrder
   key?: Prisma.SortOrder
   type?: Prisma.SortOrder
@@ -365,10 +427,15 @@ export type IdentityOutboxEventMinOrderByAggregateInput = {
   publishedAt?: Prisma.SortOrder
 }
 
+export type IdentityOutboxEventSumOrderByAggregateInput = {
+  sequence?: Prisma.SortOrder
+}
+
 
 
 export type IdentityOutboxEventSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
+  sequence?: boolean
   topic?: boolean
   key?: boolean
   type?: boolean
@@ -380,6 +447,7 @@ export type IdentityOutboxEventSelect<ExtArgs extends runtime.Types.Extensions.I
 
 export type IdentityOutboxEventSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
+  sequence?: boolean
   topic?: boolean
   key?: boolean
   type?: boolean
@@ -391,6 +459,7 @@ export type IdentityOutboxEventSelectCreateManyAndReturn<ExtArgs extends runtime
 
 export type IdentityOutboxEventSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
+  sequence?: boolean
   topic?: boolean
   key?: boolean
   type?: boolean
@@ -402,6 +471,7 @@ export type IdentityOutboxEventSelectUpdateManyAndReturn<ExtArgs extends runtime
 
 export type IdentityOutboxEventSelectScalar = {
   id?: boolean
+  sequence?: boolean
   topic?: boolean
   key?: boolean
   type?: boolean
@@ -411,13 +481,17 @@ export type IdentityOutboxEventSelectScalar = {
   publishedAt?: boolean
 }
 
-export type IdentityOutboxEventOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "topic" | "key" | "type" | "payload" | "correlationId" | "createdAt" | "publishedAt", ExtArgs["result"]["identityOutboxEvent"]>
+export type IdentityOutboxEventOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "sequence" | "topic" | "key" | "type" | "payload" | "correlationId" | "createdAt" | "publishedAt", ExtArgs["result"]["identityOutboxEvent"]>
 
 export type $IdentityOutboxEventPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "IdentityOutboxEvent"
   objects: {}
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
+    /**
+     * Commit order of events written in one transaction too (created_at is the transaction's start).
+     */
+    sequence: bigint
     topic: string
     key: string
     type: string
@@ -849,6 +923,7 @@ export interface Prisma__IdentityOutboxEventClient<T, Null = never, ExtArgs exte
  */
 export interface IdentityOutboxEventFieldRefs {
   readonly id: Prisma.FieldRef<"IdentityOutboxEvent", 'String'>
+  readonly sequence: Prisma.FieldRef<"IdentityOutboxEvent", 'BigInt'>
   readonly topic: Prisma.FieldRef<"IdentityOutboxEvent", 'String'>
   readonly key: Prisma.FieldRef<"IdentityOutboxEvent", 'String'>
   readonly type: Prisma.FieldRef<"IdentityOutboxEvent", 'String'>

@@ -20,12 +20,23 @@ export type LearningOutboxEventModel = runtime.Types.Result.DefaultSelection<Pri
 
 export type AggregateLearningOutboxEvent = {
   _count: LearningOutboxEventCountAggregateOutputType | null
+  _avg: LearningOutboxEventAvgAggregateOutputType | null
+  _sum: LearningOutboxEventSumAggregateOutputType | null
   _min: LearningOutboxEventMinAggregateOutputType | null
   _max: LearningOutboxEventMaxAggregateOutputType | null
 }
 
+export type LearningOutboxEventAvgAggregateOutputType = {
+  sequence: number | null
+}
+
+export type LearningOutboxEventSumAggregateOutputType = {
+  sequence: bigint | null
+}
+
 export type LearningOutboxEventMinAggregateOutputType = {
   id: string | null
+  sequence: bigint | null
   topic: string | null
   key: string | null
   type: string | null
@@ -36,6 +47,7 @@ export type LearningOutboxEventMinAggregateOutputType = {
 
 export type LearningOutboxEventMaxAggregateOutputType = {
   id: string | null
+  sequence: bigint | null
   topic: string | null
   key: string | null
   type: string | null
@@ -46,6 +58,7 @@ export type LearningOutboxEventMaxAggregateOutputType = {
 
 export type LearningOutboxEventCountAggregateOutputType = {
   id: number
+  sequence: number
   topic: number
   key: number
   type: number
@@ -57,8 +70,17 @@ export type LearningOutboxEventCountAggregateOutputType = {
 }
 
 
+export type LearningOutboxEventAvgAggregateInputType = {
+  sequence?: true
+}
+
+export type LearningOutboxEventSumAggregateInputType = {
+  sequence?: true
+}
+
 export type LearningOutboxEventMinAggregateInputType = {
   id?: true
+  sequence?: true
   topic?: true
   key?: true
   type?: true
@@ -69,6 +91,7 @@ export type LearningOutboxEventMinAggregateInputType = {
 
 export type LearningOutboxEventMaxAggregateInputType = {
   id?: true
+  sequence?: true
   topic?: true
   key?: true
   type?: true
@@ -79,6 +102,7 @@ export type LearningOutboxEventMaxAggregateInputType = {
 
 export type LearningOutboxEventCountAggregateInputType = {
   id?: true
+  sequence?: true
   topic?: true
   key?: true
   type?: true
@@ -127,6 +151,18 @@ export type LearningOutboxEventAggregateArgs<ExtArgs extends runtime.Types.Exten
   /**
    * {@link https://www.prisma.io/docs/concepts/components/prisma-client/aggregations Aggregation Docs}
    * 
+   * Select which fields to average
+  **/
+  _avg?: LearningOutboxEventAvgAggregateInputType
+  /**
+   * {@link https://www.prisma.io/docs/concepts/components/prisma-client/aggregations Aggregation Docs}
+   * 
+   * Select which fields to sum
+  **/
+  _sum?: LearningOutboxEventSumAggregateInputType
+  /**
+   * {@link https://www.prisma.io/docs/concepts/components/prisma-client/aggregations Aggregation Docs}
+   * 
    * Select which fields to find the minimum value
   **/
   _min?: LearningOutboxEventMinAggregateInputType
@@ -157,12 +193,15 @@ export type LearningOutboxEventGroupByArgs<ExtArgs extends runtime.Types.Extensi
   take?: number
   skip?: number
   _count?: LearningOutboxEventCountAggregateInputType | true
+  _avg?: LearningOutboxEventAvgAggregateInputType
+  _sum?: LearningOutboxEventSumAggregateInputType
   _min?: LearningOutboxEventMinAggregateInputType
   _max?: LearningOutboxEventMaxAggregateInputType
 }
 
 export type LearningOutboxEventGroupByOutputType = {
   id: string
+  sequence: bigint
   topic: string
   key: string
   type: string
@@ -171,6 +210,8 @@ export type LearningOutboxEventGroupByOutputType = {
   createdAt: Date
   publishedAt: Date | null
   _count: LearningOutboxEventCountAggregateOutputType | null
+  _avg: LearningOutboxEventAvgAggregateOutputType | null
+  _sum: LearningOutboxEventSumAggregateOutputType | null
   _min: LearningOutboxEventMinAggregateOutputType | null
   _max: LearningOutboxEventMaxAggregateOutputType | null
 }
@@ -195,6 +236,7 @@ export type LearningOutboxEventWhereInput = {
   OR?: Prisma.LearningOutboxEventWhereInput[]
   NOT?: Prisma.LearningOutboxEventWhereInput | Prisma.LearningOutboxEventWhereInput[]
   id?: Prisma.UuidFilter<"LearningOutboxEvent"> | string
+  sequence?: Prisma.BigIntFilter<"LearningOutboxEvent"> | bigint | number
   topic?: Prisma.StringFilter<"LearningOutboxEvent"> | string
   key?: Prisma.StringFilter<"LearningOutboxEvent"> | string
   type?: Prisma.StringFilter<"LearningOutboxEvent"> | string
@@ -206,6 +248,7 @@ export type LearningOutboxEventWhereInput = {
 
 export type LearningOutboxEventOrderByWithRelationInput = {
   id?: Prisma.SortOrder
+  sequence?: Prisma.SortOrder
   topic?: Prisma.SortOrder
   key?: Prisma.SortOrder
   type?: Prisma.SortOrder
@@ -220,6 +263,7 @@ export type LearningOutboxEventWhereUniqueInput = Prisma.AtLeast<{
   AND?: Prisma.LearningOutboxEventWhereInput | Prisma.LearningOutboxEventWhereInput[]
   OR?: Prisma.LearningOutboxEventWhereInput[]
   NOT?: Prisma.LearningOutboxEventWhereInput | Prisma.LearningOutboxEventWhereInput[]
+  sequence?: Prisma.BigIntFilter<"LearningOutboxEvent"> | bigint | number
   topic?: Prisma.StringFilter<"LearningOutboxEvent"> | string
   key?: Prisma.StringFilter<"LearningOutboxEvent"> | string
   type?: Prisma.StringFilter<"LearningOutboxEvent"> | string
@@ -231,6 +275,7 @@ export type LearningOutboxEventWhereUniqueInput = Prisma.AtLeast<{
 
 export type LearningOutboxEventOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
+  sequence?: Prisma.SortOrder
   topic?: Prisma.SortOrder
   key?: Prisma.SortOrder
   type?: Prisma.SortOrder
@@ -239,8 +284,10 @@ export type LearningOutboxEventOrderByWithAggregationInput = {
   createdAt?: Prisma.SortOrder
   publishedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.LearningOutboxEventCountOrderByAggregateInput
+  _avg?: Prisma.LearningOutboxEventAvgOrderByAggregateInput
   _max?: Prisma.LearningOutboxEventMaxOrderByAggregateInput
   _min?: Prisma.LearningOutboxEventMinOrderByAggregateInput
+  _sum?: Prisma.LearningOutboxEventSumOrderByAggregateInput
 }
 
 export type LearningOutboxEventScalarWhereWithAggregatesInput = {
@@ -248,6 +295,7 @@ export type LearningOutboxEventScalarWhereWithAggregatesInput = {
   OR?: Prisma.LearningOutboxEventScalarWhereWithAggregatesInput[]
   NOT?: Prisma.LearningOutboxEventScalarWhereWithAggregatesInput | Prisma.LearningOutboxEventScalarWhereWithAggregatesInput[]
   id?: Prisma.UuidWithAggregatesFilter<"LearningOutboxEvent"> | string
+  sequence?: Prisma.BigIntWithAggregatesFilter<"LearningOutboxEvent"> | bigint | number
   topic?: Prisma.StringWithAggregatesFilter<"LearningOutboxEvent"> | string
   key?: Prisma.StringWithAggregatesFilter<"LearningOutboxEvent"> | string
   type?: Prisma.StringWithAggregatesFilter<"LearningOutboxEvent"> | string
@@ -259,6 +307,7 @@ export type LearningOutboxEventScalarWhereWithAggregatesInput = {
 
 export type LearningOutboxEventCreateInput = {
   id?: string
+  sequence?: bigint | number
   topic: string
   key: string
   type: string
@@ -270,6 +319,7 @@ export type LearningOutboxEventCreateInput = {
 
 export type LearningOutboxEventUncheckedCreateInput = {
   id?: string
+  sequence?: bigint | number
   topic: string
   key: string
   type: string
@@ -281,6 +331,7 @@ export type LearningOutboxEventUncheckedCreateInput = {
 
 export type LearningOutboxEventUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  sequence?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   topic?: Prisma.StringFieldUpdateOperationsInput | string
   key?: Prisma.StringFieldUpdateOperationsInput | string
   type?: Prisma.StringFieldUpdateOperationsInput | string
@@ -292,6 +343,7 @@ export type LearningOutboxEventUpdateInput = {
 
 export type LearningOutboxEventUncheckedUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  sequence?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   topic?: Prisma.StringFieldUpdateOperationsInput | string
   key?: Prisma.StringFieldUpdateOperationsInput | string
   type?: Prisma.StringFieldUpdateOperationsInput | string
@@ -303,6 +355,7 @@ export type LearningOutboxEventUncheckedUpdateInput = {
 
 export type LearningOutboxEventCreateManyInput = {
   id?: string
+  sequence?: bigint | number
   topic: string
   key: string
   type: string
@@ -314,6 +367,7 @@ export type LearningOutboxEventCreateManyInput = {
 
 export type LearningOutboxEventUpdateManyMutationInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  sequence?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   topic?: Prisma.StringFieldUpdateOperationsInput | string
   key?: Prisma.StringFieldUpdateOperationsInput | string
   type?: Prisma.StringFieldUpdateOperationsInput | string
@@ -325,6 +379,7 @@ export type LearningOutboxEventUpdateManyMutationInput = {
 
 export type LearningOutboxEventUncheckedUpdateManyInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  sequence?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   topic?: Prisma.StringFieldUpdateOperationsInput | string
   key?: Prisma.StringFieldUpdateOperationsInput | string
   type?: Prisma.StringFieldUpdateOperationsInput | string
@@ -336,6 +391,7 @@ export type LearningOutboxEventUncheckedUpdateManyInput = {
 
 export type LearningOutboxEventCountOrderByAggregateInput = {
   id?: Prisma.SortOrder
+  sequence?: Prisma.SortOrder
   topic?: Prisma.SortOrder
   key?: Prisma.SortOrder
   type?: Prisma.SortOrder
@@ -345,8 +401,13 @@ export type LearningOutboxEventCountOrderByAggregateInput = {
   publishedAt?: Prisma.SortOrder
 }
 
+export type LearningOutboxEventAvgOrderByAggregateInput = {
+  sequence?: Prisma.SortOrder
+}
+
 export type LearningOutboxEventMaxOrderByAggregateInput = {
   id?: Prisma.SortOrder
+  sequence?: Prisma.SortOrder
   topic?: Prisma.SortOrder
   key?: Prisma.SortOrder
   type?: Prisma.SortOrder
@@ -357,6 +418,7 @@ export type LearningOutboxEventMaxOrderByAggregateInput = {
 
 export type LearningOutboxEventMinOrderByAggregateInput = {
   id?: Prisma.SortOrder
+  sequence?: Prisma.SortOrder
   topic?: Prisma.SortOrder
   key?: Prisma.SortOrder
   type?: Prisma.SortOrder
@@ -365,10 +427,15 @@ export type LearningOutboxEventMinOrderByAggregateInput = {
   publishedAt?: Prisma.SortOrder
 }
 
+export type LearningOutboxEventSumOrderByAggregateInput = {
+  sequence?: Prisma.SortOrder
+}
+
 
 
 export type LearningOutboxEventSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
+  sequence?: boolean
   topic?: boolean
   key?: boolean
   type?: boolean
@@ -380,6 +447,7 @@ export type LearningOutboxEventSelect<ExtArgs extends runtime.Types.Extensions.I
 
 export type LearningOutboxEventSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
+  sequence?: boolean
   topic?: boolean
   key?: boolean
   type?: boolean
@@ -391,6 +459,7 @@ export type LearningOutboxEventSelectCreateManyAndReturn<ExtArgs extends runtime
 
 export type LearningOutboxEventSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
+  sequence?: boolean
   topic?: boolean
   key?: boolean
   type?: boolean
@@ -402,6 +471,7 @@ export type LearningOutboxEventSelectUpdateManyAndReturn<ExtArgs extends runtime
 
 export type LearningOutboxEventSelectScalar = {
   id?: boolean
+  sequence?: boolean
   topic?: boolean
   key?: boolean
   type?: boolean
@@ -411,13 +481,17 @@ export type LearningOutboxEventSelectScalar = {
   publishedAt?: boolean
 }
 
-export type LearningOutboxEventOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "topic" | "key" | "type" | "payload" | "correlationId" | "createdAt" | "publishedAt", ExtArgs["result"]["learningOutboxEvent"]>
+export type LearningOutboxEventOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "sequence" | "topic" | "key" | "type" | "payload" | "correlationId" | "createdAt" | "publishedAt", ExtArgs["result"]["learningOutboxEvent"]>
 
 export type $LearningOutboxEventPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "LearningOutboxEvent"
   objects: {}
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
+    /**
+     * Commit order of events written in one transaction too (created_at is the transaction's start).
+     */
+    sequence: bigint
     topic: string
     key: string
     type: string
@@ -849,6 +923,7 @@ export interface Prisma__LearningOutboxEventClient<T, Null = never, ExtArgs exte
  */
 export interface LearningOutboxEventFieldRefs {
   readonly id: Prisma.FieldRef<"LearningOutboxEvent", 'String'>
+  readonly sequence: Prisma.FieldRef<"LearningOutboxEvent", 'BigInt'>
   readonly topic: Prisma.FieldRef<"LearningOutboxEvent", 'String'>
   readonly key: Prisma.FieldRef<"LearningOutboxEvent", 'String'>
   readonly type: Prisma.FieldRef<"LearningOutboxEvent", 'String'>

@@ -20,12 +20,23 @@ export type SignalsOutboxEventModel = runtime.Types.Result.DefaultSelection<Pris
 
 export type AggregateSignalsOutboxEvent = {
   _count: SignalsOutboxEventCountAggregateOutputType | null
+  _avg: SignalsOutboxEventAvgAggregateOutputType | null
+  _sum: SignalsOutboxEventSumAggregateOutputType | null
   _min: SignalsOutboxEventMinAggregateOutputType | null
   _max: SignalsOutboxEventMaxAggregateOutputType | null
 }
 
+export type SignalsOutboxEventAvgAggregateOutputType = {
+  sequence: number | null
+}
+
+export type SignalsOutboxEventSumAggregateOutputType = {
+  sequence: bigint | null
+}
+
 export type SignalsOutboxEventMinAggregateOutputType = {
   id: string | null
+  sequence: bigint | null
   topic: string | null
   key: string | null
   type: string | null
@@ -36,6 +47,7 @@ export type SignalsOutboxEventMinAggregateOutputType = {
 
 export type SignalsOutboxEventMaxAggregateOutputType = {
   id: string | null
+  sequence: bigint | null
   topic: string | null
   key: string | null
   type: string | null
@@ -46,6 +58,7 @@ export type SignalsOutboxEventMaxAggregateOutputType = {
 
 export type SignalsOutboxEventCountAggregateOutputType = {
   id: number
+  sequence: number
   topic: number
   key: number
   type: number
@@ -57,8 +70,17 @@ export type SignalsOutboxEventCountAggregateOutputType = {
 }
 
 
+export type SignalsOutboxEventAvgAggregateInputType = {
+  sequence?: true
+}
+
+export type SignalsOutboxEventSumAggregateInputType = {
+  sequence?: true
+}
+
 export type SignalsOutboxEventMinAggregateInputType = {
   id?: true
+  sequence?: true
   topic?: true
   key?: true
   type?: true
@@ -69,6 +91,7 @@ export type SignalsOutboxEventMinAggregateInputType = {
 
 export type SignalsOutboxEventMaxAggregateInputType = {
   id?: true
+  sequence?: true
   topic?: true
   key?: true
   type?: true
@@ -79,6 +102,7 @@ export type SignalsOutboxEventMaxAggregateInputType = {
 
 export type SignalsOutboxEventCountAggregateInputType = {
   id?: true
+  sequence?: true
   topic?: true
   key?: true
   type?: true
@@ -127,6 +151,18 @@ export type SignalsOutboxEventAggregateArgs<ExtArgs extends runtime.Types.Extens
   /**
    * {@link https://www.prisma.io/docs/concepts/components/prisma-client/aggregations Aggregation Docs}
    * 
+   * Select which fields to average
+  **/
+  _avg?: SignalsOutboxEventAvgAggregateInputType
+  /**
+   * {@link https://www.prisma.io/docs/concepts/components/prisma-client/aggregations Aggregation Docs}
+   * 
+   * Select which fields to sum
+  **/
+  _sum?: SignalsOutboxEventSumAggregateInputType
+  /**
+   * {@link https://www.prisma.io/docs/concepts/components/prisma-client/aggregations Aggregation Docs}
+   * 
    * Select which fields to find the minimum value
   **/
   _min?: SignalsOutboxEventMinAggregateInputType
@@ -157,12 +193,15 @@ export type SignalsOutboxEventGroupByArgs<ExtArgs extends runtime.Types.Extensio
   take?: number
   skip?: number
   _count?: SignalsOutboxEventCountAggregateInputType | true
+  _avg?: SignalsOutboxEventAvgAggregateInputType
+  _sum?: SignalsOutboxEventSumAggregateInputType
   _min?: SignalsOutboxEventMinAggregateInputType
   _max?: SignalsOutboxEventMaxAggregateInputType
 }
 
 export type SignalsOutboxEventGroupByOutputType = {
   id: string
+  sequence: bigint
   topic: string
   key: string
   type: string
@@ -171,6 +210,8 @@ export type SignalsOutboxEventGroupByOutputType = {
   createdAt: Date
   publishedAt: Date | null
   _count: SignalsOutboxEventCountAggregateOutputType | null
+  _avg: SignalsOutboxEventAvgAggregateOutputType | null
+  _sum: SignalsOutboxEventSumAggregateOutputType | null
   _min: SignalsOutboxEventMinAggregateOutputType | null
   _max: SignalsOutboxEventMaxAggregateOutputType | null
 }
@@ -195,6 +236,7 @@ export type SignalsOutboxEventWhereInput = {
   OR?: Prisma.SignalsOutboxEventWhereInput[]
   NOT?: Prisma.SignalsOutboxEventWhereInput | Prisma.SignalsOutboxEventWhereInput[]
   id?: Prisma.UuidFilter<"SignalsOutboxEvent"> | string
+  sequence?: Prisma.BigIntFilter<"SignalsOutboxEvent"> | bigint | number
   topic?: Prisma.StringFilter<"SignalsOutboxEvent"> | string
   key?: Prisma.StringFilter<"SignalsOutboxEvent"> | string
   type?: Prisma.StringFilter<"SignalsOutboxEvent"> | string
@@ -206,6 +248,7 @@ export type SignalsOutboxEventWhereInput = {
 
 export type SignalsOutboxEventOrderByWithRelationInput = {
   id?: Prisma.SortOrder
+  sequence?: Prisma.SortOrder
   topic?: Prisma.SortOrder
   key?: Prisma.SortOrder
   type?: Prisma.SortOrder
@@ -220,6 +263,7 @@ export type SignalsOutboxEventWhereUniqueInput = Prisma.AtLeast<{
   AND?: Prisma.SignalsOutboxEventWhereInput | Prisma.SignalsOutboxEventWhereInput[]
   OR?: Prisma.SignalsOutboxEventWhereInput[]
   NOT?: Prisma.SignalsOutboxEventWhereInput | Prisma.SignalsOutboxEventWhereInput[]
+  sequence?: Prisma.BigIntFilter<"SignalsOutboxEvent"> | bigint | number
   topic?: Prisma.StringFilter<"SignalsOutboxEvent"> | string
   key?: Prisma.StringFilter<"SignalsOutboxEvent"> | string
   type?: Prisma.StringFilter<"SignalsOutboxEvent"> | string
@@ -231,6 +275,7 @@ export type SignalsOutboxEventWhereUniqueInput = Prisma.AtLeast<{
 
 export type SignalsOutboxEventOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
+  sequence?: Prisma.SortOrder
   topic?: Prisma.SortOrder
   key?: Prisma.SortOrder
   type?: Prisma.SortOrder
@@ -239,8 +284,10 @@ export type SignalsOutboxEventOrderByWithAggregationInput = {
   createdAt?: Prisma.SortOrder
   publishedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.SignalsOutboxEventCountOrderByAggregateInput
+  _avg?: Prisma.SignalsOutboxEventAvgOrderByAggregateInput
   _max?: Prisma.SignalsOutboxEventMaxOrderByAggregateInput
   _min?: Prisma.SignalsOutboxEventMinOrderByAggregateInput
+  _sum?: Prisma.SignalsOutboxEventSumOrderByAggregateInput
 }
 
 export type SignalsOutboxEventScalarWhereWithAggregatesInput = {
@@ -248,6 +295,7 @@ export type SignalsOutboxEventScalarWhereWithAggregatesInput = {
   OR?: Prisma.SignalsOutboxEventScalarWhereWithAggregatesInput[]
   NOT?: Prisma.SignalsOutboxEventScalarWhereWithAggregatesInput | Prisma.SignalsOutboxEventScalarWhereWithAggregatesInput[]
   id?: Prisma.UuidWithAggregatesFilter<"SignalsOutboxEvent"> | string
+  sequence?: Prisma.BigIntWithAggregatesFilter<"SignalsOutboxEvent"> | bigint | number
   topic?: Prisma.StringWithAggregatesFilter<"SignalsOutboxEvent"> | string
   key?: Prisma.StringWithAggregatesFilter<"SignalsOutboxEvent"> | string
   type?: Prisma.StringWithAggregatesFilter<"SignalsOutboxEvent"> | string
@@ -259,6 +307,7 @@ export type SignalsOutboxEventScalarWhereWithAggregatesInput = {
 
 export type SignalsOutboxEventCreateInput = {
   id?: string
+  sequence?: bigint | number
   topic: string
   key: string
   type: string
@@ -270,6 +319,7 @@ export type SignalsOutboxEventCreateInput = {
 
 export type SignalsOutboxEventUncheckedCreateInput = {
   id?: string
+  sequence?: bigint | number
   topic: string
   key: string
   type: string
@@ -281,6 +331,7 @@ export type SignalsOutboxEventUncheckedCreateInput = {
 
 export type SignalsOutboxEventUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  sequence?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   topic?: Prisma.StringFieldUpdateOperationsInput | string
   key?: Prisma.StringFieldUpdateOperationsInput | string
   type?: Prisma.StringFieldUpdateOperationsInput | string
@@ -292,6 +343,7 @@ export type SignalsOutboxEventUpdateInput = {
 
 export type SignalsOutboxEventUncheckedUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  sequence?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   topic?: Prisma.StringFieldUpdateOperationsInput | string
   key?: Prisma.StringFieldUpdateOperationsInput | string
   type?: Prisma.StringFieldUpdateOperationsInput | string
@@ -303,6 +355,7 @@ export type SignalsOutboxEventUncheckedUpdateInput = {
 
 export type SignalsOutboxEventCreateManyInput = {
   id?: string
+  sequence?: bigint | number
   topic: string
   key: string
   type: string
@@ -314,6 +367,7 @@ export type SignalsOutboxEventCreateManyInput = {
 
 export type SignalsOutboxEventUpdateManyMutationInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  sequence?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   topic?: Prisma.StringFieldUpdateOperationsInput | string
   key?: Prisma.StringFieldUpdateOperationsInput | string
   type?: Prisma.StringFieldUpdateOperationsInput | string
@@ -325,6 +379,7 @@ export type SignalsOutboxEventUpdateManyMutationInput = {
 
 export type SignalsOutboxEventUncheckedUpdateManyInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  sequence?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   topic?: Prisma.StringFieldUpdateOperationsInput | string
   key?: Prisma.StringFieldUpdateOperationsInput | string
   type?: Prisma.StringFieldUpdateOperationsInput | string
@@ -336,6 +391,7 @@ export type SignalsOutboxEventUncheckedUpdateManyInput = {
 
 export type SignalsOutboxEventCountOrderByAggregateInput = {
   id?: Prisma.SortOrder
+  sequence?: Prisma.SortOrder
   topic?: Prisma.SortOrder
   key?: Prisma.SortOrder
   type?: Prisma.SortOrder
@@ -345,8 +401,13 @@ export type SignalsOutboxEventCountOrderByAggregateInput = {
   publishedAt?: Prisma.SortOrder
 }
 
+export type SignalsOutboxEventAvgOrderByAggregateInput = {
+  sequence?: Prisma.SortOrder
+}
+
 export type SignalsOutboxEventMaxOrderByAggregateInput = {
   id?: Prisma.SortOrder
+  sequence?: Prisma.SortOrder
   topic?: Prisma.SortOrder
   key?: Prisma.SortOrder
   type?: Prisma.SortOrder
@@ -357,6 +418,7 @@ export type SignalsOutboxEventMaxOrderByAggregateInput = {
 
 export type SignalsOutboxEventMinOrderByAggregateInput = {
   id?: Prisma.SortOrder
+  sequence?: Prisma.SortOrder
   topic?: Prisma.SortOrder
   key?: Prisma.SortOrder
   type?: Prisma.SortOrder
@@ -365,10 +427,15 @@ export type SignalsOutboxEventMinOrderByAggregateInput = {
   publishedAt?: Prisma.SortOrder
 }
 
+export type SignalsOutboxEventSumOrderByAggregateInput = {
+  sequence?: Prisma.SortOrder
+}
+
 
 
 export type SignalsOutboxEventSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
+  sequence?: boolean
   topic?: boolean
   key?: boolean
   type?: boolean
@@ -380,6 +447,7 @@ export type SignalsOutboxEventSelect<ExtArgs extends runtime.Types.Extensions.In
 
 export type SignalsOutboxEventSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
+  sequence?: boolean
   topic?: boolean
   key?: boolean
   type?: boolean
@@ -391,6 +459,7 @@ export type SignalsOutboxEventSelectCreateManyAndReturn<ExtArgs extends runtime.
 
 export type SignalsOutboxEventSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
+  sequence?: boolean
   topic?: boolean
   key?: boolean
   type?: boolean
@@ -402,6 +471,7 @@ export type SignalsOutboxEventSelectUpdateManyAndReturn<ExtArgs extends runtime.
 
 export type SignalsOutboxEventSelectScalar = {
   id?: boolean
+  sequence?: boolean
   topic?: boolean
   key?: boolean
   type?: boolean
@@ -411,13 +481,17 @@ export type SignalsOutboxEventSelectScalar = {
   publishedAt?: boolean
 }
 
-export type SignalsOutboxEventOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "topic" | "key" | "type" | "payload" | "correlationId" | "createdAt" | "publishedAt", ExtArgs["result"]["signalsOutboxEvent"]>
+export type SignalsOutboxEventOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "sequence" | "topic" | "key" | "type" | "payload" | "correlationId" | "createdAt" | "publishedAt", ExtArgs["result"]["signalsOutboxEvent"]>
 
 export type $SignalsOutboxEventPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "SignalsOutboxEvent"
   objects: {}
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
+    /**
+     * Commit order of events written in one transaction too (created_at is the transaction's start).
+     */
+    sequence: bigint
     topic: string
     key: string
     type: string
@@ -849,6 +923,7 @@ export interface Prisma__SignalsOutboxEventClient<T, Null = never, ExtArgs exten
  */
 export interface SignalsOutboxEventFieldRefs {
   readonly id: Prisma.FieldRef<"SignalsOutboxEvent", 'String'>
+  readonly sequence: Prisma.FieldRef<"SignalsOutboxEvent", 'BigInt'>
   readonly topic: Prisma.FieldRef<"SignalsOutboxEvent", 'String'>
   readonly key: Prisma.FieldRef<"SignalsOutboxEvent", 'String'>
   readonly type: Prisma.FieldRef<"SignalsOutboxEvent", 'String'>

@@ -20,12 +20,23 @@ export type TradingOutboxEventModel = runtime.Types.Result.DefaultSelection<Pris
 
 export type AggregateTradingOutboxEvent = {
   _count: TradingOutboxEventCountAggregateOutputType | null
+  _avg: TradingOutboxEventAvgAggregateOutputType | null
+  _sum: TradingOutboxEventSumAggregateOutputType | null
   _min: TradingOutboxEventMinAggregateOutputType | null
   _max: TradingOutboxEventMaxAggregateOutputType | null
 }
 
+export type TradingOutboxEventAvgAggregateOutputType = {
+  sequence: number | null
+}
+
+export type TradingOutboxEventSumAggregateOutputType = {
+  sequence: bigint | null
+}
+
 export type TradingOutboxEventMinAggregateOutputType = {
   id: string | null
+  sequence: bigint | null
   topic: string | null
   key: string | null
   type: string | null
@@ -36,6 +47,7 @@ export type TradingOutboxEventMinAggregateOutputType = {
 
 export type TradingOutboxEventMaxAggregateOutputType = {
   id: string | null
+  sequence: bigint | null
   topic: string | null
   key: string | null
   type: string | null
@@ -46,6 +58,7 @@ export type TradingOutboxEventMaxAggregateOutputType = {
 
 export type TradingOutboxEventCountAggregateOutputType = {
   id: number
+  sequence: number
   topic: number
   key: number
   type: number
@@ -57,8 +70,17 @@ export type TradingOutboxEventCountAggregateOutputType = {
 }
 
 
+export type TradingOutboxEventAvgAggregateInputType = {
+  sequence?: true
+}
+
+export type TradingOutboxEventSumAggregateInputType = {
+  sequence?: true
+}
+
 export type TradingOutboxEventMinAggregateInputType = {
   id?: true
+  sequence?: true
   topic?: true
   key?: true
   type?: true
@@ -69,6 +91,7 @@ export type TradingOutboxEventMinAggregateInputType = {
 
 export type TradingOutboxEventMaxAggregateInputType = {
   id?: true
+  sequence?: true
   topic?: true
   key?: true
   type?: true
@@ -79,6 +102,7 @@ export type TradingOutboxEventMaxAggregateInputType = {
 
 export type TradingOutboxEventCountAggregateInputType = {
   id?: true
+  sequence?: true
   topic?: true
   key?: true
   type?: true
@@ -127,6 +151,18 @@ export type TradingOutboxEventAggregateArgs<ExtArgs extends runtime.Types.Extens
   /**
    * {@link https://www.prisma.io/docs/concepts/components/prisma-client/aggregations Aggregation Docs}
    * 
+   * Select which fields to average
+  **/
+  _avg?: TradingOutboxEventAvgAggregateInputType
+  /**
+   * {@link https://www.prisma.io/docs/concepts/components/prisma-client/aggregations Aggregation Docs}
+   * 
+   * Select which fields to sum
+  **/
+  _sum?: TradingOutboxEventSumAggregateInputType
+  /**
+   * {@link https://www.prisma.io/docs/concepts/components/prisma-client/aggregations Aggregation Docs}
+   * 
    * Select which fields to find the minimum value
   **/
   _min?: TradingOutboxEventMinAggregateInputType
@@ -157,12 +193,15 @@ export type TradingOutboxEventGroupByArgs<ExtArgs extends runtime.Types.Extensio
   take?: number
   skip?: number
   _count?: TradingOutboxEventCountAggregateInputType | true
+  _avg?: TradingOutboxEventAvgAggregateInputType
+  _sum?: TradingOutboxEventSumAggregateInputType
   _min?: TradingOutboxEventMinAggregateInputType
   _max?: TradingOutboxEventMaxAggregateInputType
 }
 
 export type TradingOutboxEventGroupByOutputType = {
   id: string
+  sequence: bigint
   topic: string
   key: string
   type: string
@@ -171,6 +210,8 @@ export type TradingOutboxEventGroupByOutputType = {
   createdAt: Date
   publishedAt: Date | null
   _count: TradingOutboxEventCountAggregateOutputType | null
+  _avg: TradingOutboxEventAvgAggregateOutputType | null
+  _sum: TradingOutboxEventSumAggregateOutputType | null
   _min: TradingOutboxEventMinAggregateOutputType | null
   _max: TradingOutboxEventMaxAggregateOutputType | null
 }
@@ -195,6 +236,7 @@ export type TradingOutboxEventWhereInput = {
   OR?: Prisma.TradingOutboxEventWhereInput[]
   NOT?: Prisma.TradingOutboxEventWhereInput | Prisma.TradingOutboxEventWhereInput[]
   id?: Prisma.UuidFilter<"TradingOutboxEvent"> | string
+  sequence?: Prisma.BigIntFilter<"TradingOutboxEvent"> | bigint | number
   topic?: Prisma.StringFilter<"TradingOutboxEvent"> | string
   key?: Prisma.StringFilter<"TradingOutboxEvent"> | string
   type?: Prisma.StringFilter<"TradingOutboxEvent"> | string
@@ -206,6 +248,7 @@ export type TradingOutboxEventWhereInput = {
 
 export type TradingOutboxEventOrderByWithRelationInput = {
   id?: Prisma.SortOrder
+  sequence?: Prisma.SortOrder
   topic?: Prisma.SortOrder
   key?: Prisma.SortOrder
   type?: Prisma.SortOrder
@@ -220,6 +263,7 @@ export type TradingOutboxEventWhereUniqueInput = Prisma.AtLeast<{
   AND?: Prisma.TradingOutboxEventWhereInput | Prisma.TradingOutboxEventWhereInput[]
   OR?: Prisma.TradingOutboxEventWhereInput[]
   NOT?: Prisma.TradingOutboxEventWhereInput | Prisma.TradingOutboxEventWhereInput[]
+  sequence?: Prisma.BigIntFilter<"TradingOutboxEvent"> | bigint | number
   topic?: Prisma.StringFilter<"TradingOutboxEvent"> | string
   key?: Prisma.StringFilter<"TradingOutboxEvent"> | string
   type?: Prisma.StringFilter<"TradingOutboxEvent"> | string
@@ -231,6 +275,7 @@ export type TradingOutboxEventWhereUniqueInput = Prisma.AtLeast<{
 
 export type TradingOutboxEventOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
+  sequence?: Prisma.SortOrder
   topic?: Prisma.SortOrder
   key?: Prisma.SortOrder
   type?: Prisma.SortOrder
@@ -239,8 +284,10 @@ export type TradingOutboxEventOrderByWithAggregationInput = {
   createdAt?: Prisma.SortOrder
   publishedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.TradingOutboxEventCountOrderByAggregateInput
+  _avg?: Prisma.TradingOutboxEventAvgOrderByAggregateInput
   _max?: Prisma.TradingOutboxEventMaxOrderByAggregateInput
   _min?: Prisma.TradingOutboxEventMinOrderByAggregateInput
+  _sum?: Prisma.TradingOutboxEventSumOrderByAggregateInput
 }
 
 export type TradingOutboxEventScalarWhereWithAggregatesInput = {
@@ -248,6 +295,7 @@ export type TradingOutboxEventScalarWhereWithAggregatesInput = {
   OR?: Prisma.TradingOutboxEventScalarWhereWithAggregatesInput[]
   NOT?: Prisma.TradingOutboxEventScalarWhereWithAggregatesInput | Prisma.TradingOutboxEventScalarWhereWithAggregatesInput[]
   id?: Prisma.UuidWithAggregatesFilter<"TradingOutboxEvent"> | string
+  sequence?: Prisma.BigIntWithAggregatesFilter<"TradingOutboxEvent"> | bigint | number
   topic?: Prisma.StringWithAggregatesFilter<"TradingOutboxEvent"> | string
   key?: Prisma.StringWithAggregatesFilter<"TradingOutboxEvent"> | string
   type?: Prisma.StringWithAggregatesFilter<"TradingOutboxEvent"> | string
@@ -259,6 +307,7 @@ export type TradingOutboxEventScalarWhereWithAggregatesInput = {
 
 export type TradingOutboxEventCreateInput = {
   id?: string
+  sequence?: bigint | number
   topic: string
   key: string
   type: string
@@ -270,6 +319,7 @@ export type TradingOutboxEventCreateInput = {
 
 export type TradingOutboxEventUncheckedCreateInput = {
   id?: string
+  sequence?: bigint | number
   topic: string
   key: string
   type: string
@@ -281,6 +331,7 @@ export type TradingOutboxEventUncheckedCreateInput = {
 
 export type TradingOutboxEventUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  sequence?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   topic?: Prisma.StringFieldUpdateOperationsInput | string
   key?: Prisma.StringFieldUpdateOperationsInput | string
   type?: Prisma.StringFieldUpdateOperationsInput | string
@@ -292,6 +343,7 @@ export type TradingOutboxEventUpdateInput = {
 
 export type TradingOutboxEventUncheckedUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  sequence?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   topic?: Prisma.StringFieldUpdateOperationsInput | string
   key?: Prisma.StringFieldUpdateOperationsInput | string
   type?: Prisma.StringFieldUpdateOperationsInput | string
@@ -303,6 +355,7 @@ export type TradingOutboxEventUncheckedUpdateInput = {
 
 export type TradingOutboxEventCreateManyInput = {
   id?: string
+  sequence?: bigint | number
   topic: string
   key: string
   type: string
@@ -314,6 +367,7 @@ export type TradingOutboxEventCreateManyInput = {
 
 export type TradingOutboxEventUpdateManyMutationInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  sequence?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   topic?: Prisma.StringFieldUpdateOperationsInput | string
   key?: Prisma.StringFieldUpdateOperationsInput | string
   type?: Prisma.StringFieldUpdateOperationsInput | string
@@ -325,6 +379,7 @@ export type TradingOutboxEventUpdateManyMutationInput = {
 
 export type TradingOutboxEventUncheckedUpdateManyInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  sequence?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   topic?: Prisma.StringFieldUpdateOperationsInput | string
   key?: Prisma.StringFieldUpdateOperationsInput | string
   type?: Prisma.StringFieldUpdateOperationsInput | string
@@ -336,6 +391,7 @@ export type TradingOutboxEventUncheckedUpdateManyInput = {
 
 export type TradingOutboxEventCountOrderByAggregateInput = {
   id?: Prisma.SortOrder
+  sequence?: Prisma.SortOrder
   topic?: Prisma.SortOrder
   key?: Prisma.SortOrder
   type?: Prisma.SortOrder
@@ -345,8 +401,13 @@ export type TradingOutboxEventCountOrderByAggregateInput = {
   publishedAt?: Prisma.SortOrder
 }
 
+export type TradingOutboxEventAvgOrderByAggregateInput = {
+  sequence?: Prisma.SortOrder
+}
+
 export type TradingOutboxEventMaxOrderByAggregateInput = {
   id?: Prisma.SortOrder
+  sequence?: Prisma.SortOrder
   topic?: Prisma.SortOrder
   key?: Prisma.SortOrder
   type?: Prisma.SortOrder
@@ -357,6 +418,7 @@ export type TradingOutboxEventMaxOrderByAggregateInput = {
 
 export type TradingOutboxEventMinOrderByAggregateInput = {
   id?: Prisma.SortOrder
+  sequence?: Prisma.SortOrder
   topic?: Prisma.SortOrder
   key?: Prisma.SortOrder
   type?: Prisma.SortOrder
@@ -365,10 +427,15 @@ export type TradingOutboxEventMinOrderByAggregateInput = {
   publishedAt?: Prisma.SortOrder
 }
 
+export type TradingOutboxEventSumOrderByAggregateInput = {
+  sequence?: Prisma.SortOrder
+}
+
 
 
 export type TradingOutboxEventSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
+  sequence?: boolean
   topic?: boolean
   key?: boolean
   type?: boolean
@@ -380,6 +447,7 @@ export type TradingOutboxEventSelect<ExtArgs extends runtime.Types.Extensions.In
 
 export type TradingOutboxEventSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
+  sequence?: boolean
   topic?: boolean
   key?: boolean
   type?: boolean
@@ -391,6 +459,7 @@ export type TradingOutboxEventSelectCreateManyAndReturn<ExtArgs extends runtime.
 
 export type TradingOutboxEventSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
+  sequence?: boolean
   topic?: boolean
   key?: boolean
   type?: boolean
@@ -402,6 +471,7 @@ export type TradingOutboxEventSelectUpdateManyAndReturn<ExtArgs extends runtime.
 
 export type TradingOutboxEventSelectScalar = {
   id?: boolean
+  sequence?: boolean
   topic?: boolean
   key?: boolean
   type?: boolean
@@ -411,13 +481,17 @@ export type TradingOutboxEventSelectScalar = {
   publishedAt?: boolean
 }
 
-export type TradingOutboxEventOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "topic" | "key" | "type" | "payload" | "correlationId" | "createdAt" | "publishedAt", ExtArgs["result"]["tradingOutboxEvent"]>
+export type TradingOutboxEventOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "sequence" | "topic" | "key" | "type" | "payload" | "correlationId" | "createdAt" | "publishedAt", ExtArgs["result"]["tradingOutboxEvent"]>
 
 export type $TradingOutboxEventPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "TradingOutboxEvent"
   objects: {}
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
+    /**
+     * Commit order of events written in one transaction too (created_at is the transaction's start).
+     */
+    sequence: bigint
     topic: string
     key: string
     type: string
@@ -849,6 +923,7 @@ export interface Prisma__TradingOutboxEventClient<T, Null = never, ExtArgs exten
  */
 export interface TradingOutboxEventFieldRefs {
   readonly id: Prisma.FieldRef<"TradingOutboxEvent", 'String'>
+  readonly sequence: Prisma.FieldRef<"TradingOutboxEvent", 'BigInt'>
   readonly topic: Prisma.FieldRef<"TradingOutboxEvent", 'String'>
   readonly key: Prisma.FieldRef<"TradingOutboxEvent", 'String'>
   readonly type: Prisma.FieldRef<"TradingOutboxEvent", 'String'>
