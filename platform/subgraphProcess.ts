@@ -1,0 +1,32 @@
+import { loadConfig } from './config';
+import type { Domain } from './events/envelope';
+import { createLogger } from './logger';
+import { createInfrastructure } from './runtime';
+import { onShutdown } from './shutdown';
+import { subgraphConfigSchema, type SubgraphConfig } from './subgraphConfig';
+import type { ServesHttp, SubgraphDeps } from './subgraphModule';
+
+interface Startable extends ServesHttp {
+  start(port: number, host?: string): Promise<string>;
+}
+
+/** Entry point of one subgraph as its own process (docker-compose, Kubernetes). */
+export async function runSubgraphProcess<C extends SubgraphConfig>(
+  name: Domain,
+  build: (deps: SubgraphDeps, config: C) => Promise<Startable> | Startable,
+  schema = subgraphConfigSchema,
+): Promise<void> {
+  const config = loadConfig(schema) as C;
+  const logger = createLogger({ name, level: config.LOG_LEVEL });
+  const infra = createInfrastructure(config, logger);
+  await infra.start();
+  const subgraph = await build(
+    { infra, logger, gatewaySecret: config.GATEWAY_SECRET, outboxPollMs: config.OUTBOX_POLL_MS },
+    config,
+  );
+  await subgraph.start(config.PORT, config.HOST);
+  onShutdown(logger, async () => {
+    await subgraph.stop();
+    await infra.stop();
+  });
+}
