@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Viewer } from '../../platform/auth/viewer';
+import { createMemoryBus } from '../../platform/events/memoryBus';
+import { createLogger } from '../../platform/logger';
+import { createTestDatabase, type TestDatabase } from '../../test/support/database';
+import { createLearningSubgraph } from './server';
+
+export type Data = Record<string, unknown>;
+export interface Result<T> {
+  data?: T | null;
+  errors?: readonly GraphQLFormattedError[];
+}
+
+export const viewer = (...roles: Viewer['roles']): Viewer => ({
+  userId: randomUUID(),
+  sessionId: randomUUID(),
+  roles,
+  tier: 'FREE',
+});
+
+export const codeOf = (result: Result<unknown>) => result.errors?.[0]?.extensions?.code;
+
+/** The learning subgraph on a fresh database, queried as the gateway would (signed viewer, `_entities`). */
+export async function startLearning() {
+  const db: TestDatabase = await createTestDatabase();
+  const logger = createLogger({ name: 'test', level: 'silent' });
+  const infra = {
+    prisma: db.prisma,
+    bus: createMemoryBus({ logger }),
+    readiness: {},
+    start: async () => {},
+    stop: async () => {},
+  };
+  const subgraph = createLearningSubgraph({ infra, logger, gatewaySecret: 'x'.repeat(32) });
+  await subgraph.server.apollo.start();
+
+  async function run<T = Data>(
+    query: string,
+    variables: Data = {},
+    as: Viewer | null = null,
+  ): Promise<Result<T>> {
+    const contextValue = subgraph.server.testContext(as);
+    const response = await subgraph.server.apollo.executeOperation({ query, variables }, { contextValue });
+    if (response.body.kind !== 'single') throw new Error('expected a single result');
+    return response.body.singleResult as Result<T>;
+  }
+
+  return {
+    db,
+    prisma: db.prisma,
+    run,
+    async stop() {
+      await subgraph.server.apollo.stop();
+      await db.drop();
+    },
+  };
+}
+
+export type LearningHarness = Awaited<ReturnType<typeof startLearning>>;

@@ -1,0 +1,77 @@
+import type { Viewer } from '../../../platform/auth/viewer';
+import { ForbiddenError, UnauthenticatedError } from '../../../platform/errors';
+import { enqueueEvent } from '../../../platform/events/outbox';
+import { isUuid } from '../../../platform/loaders';
+import type { TransactionClient } from '../../../platform/prisma';
+import type { Portfolio } from '../../../platform/prisma/generated/client';
+import type { TradingContext } from '../context';
+import { TradingTopics, type PortfolioResetPayload } from '../topics';
+
+/** Every paper portfolio starts with ₹10,00,000.00. */
+export const STARTING_CASH_MINOR = 100_000_000n;
+export const STARTING_CURRENCY = 'INR';
+
+export function canActFor(viewer: Viewer | null, userId: string): boolean {
+  return viewer !== null && (viewer.userId === userId || viewer.roles.includes('ADMIN'));
+}
+
+/** Idempotent: a redelivered registration event (or a reset that got there first) leaves it alone. */
+export async function openPortfolio(tx: TransactionClient, userId: string): Promise<void> {
+  await tx.portfolio.createMany({
+    data: [{ userId, currency: STARTING_CURRENCY, cashMinor: STARTING_CASH_MINOR }],
+    skipDuplicates: true,
+  });
+}
+
+export function createPortfolioService() {
+  return {
+    async myPortfolio(ctx: TradingContext): Promise<Portfolio | null> {
+      return ctx.viewer ? ctx.loaders.portfolioByUserId.load(ctx.viewer.userId) : null;
+    },
+
+    async portfolioOfUser(ctx: TradingContext, userId: string): Promise<Portfolio | null> {
+      if (!canActFor(ctx.viewer, userId))
+        throw new ForbiddenError("Only admins can see other users' portfolios");
+      return isUuid(userId) ? ctx.loaders.portfolioByUserId.load(userId) : null;
+    },
+
+    /** The gateway's entry point: a portfolio id alone must not open someone else's portfolio. */
+    async portfolioById(ctx: TradingContext, id: string): Promise<Portfolio | null> {
+      const portfolio = isUuid(id) ? await ctx.loaders.portfolioById.load(id) : null;
+      if (portfolio && !canActFor(ctx.viewer, portfolio.userId)) {
+        throw new ForbiddenError("Only admins can see other users' portfolios");
+      }
+      return portfolio;
+    },
+
+    async reset(ctx: TradingContext): Promise<Portfolio> {
+      const viewer = ctx.viewer;
+      if (!viewer) throw new UnauthenticatedError('Sign in to reset your portfolio');
+      const { userId } = viewer;
+      const portfolio = await ctx.prisma.$transaction(async (tx) => {
+        const start = { currency: STARTING_CURRENCY, cashMinor: STARTING_CASH_MINOR };
+        const row = await tx.portfolio.upsert({
+          where: { userId },
+          create: { userId, ...start },
+          update: start,
+        });
+        await tx.position.deleteMany({ where: { portfolioId: row.id } });
+        await enqueueEvent<PortfolioResetPayload>(tx, 'trading', {
+          topic: TradingTopics.portfolioReset,
+          key: row.id,
+          type: 'PortfolioReset',
+          payload: { portfolioId: row.id, userId },
+          correlationId: ctx.correlationId,
+        });
+        return row;
+      });
+      // Loaders may already hold the pre-reset rows for this request.
+      ctx.loaders.portfolioById.clear(portfolio.id).prime(portfolio.id, portfolio);
+      ctx.loaders.portfolioByUserId.clear(userId).prime(userId, portfolio);
+      ctx.loaders.positionsByPortfolioId.clear(portfolio.id).prime(portfolio.id, []);
+      return portfolio;
+    },
+  };
+}
+
+export type PortfolioService = ReturnType<typeof createPortfolioService>;
