@@ -34,7 +34,8 @@ export function createGatewayServer(config: GatewayConfig, logger: Logger) {
   const gateway = new ApolloGateway({
     // Composed at build time (npm run compose) and checked in: no composition at start-up.
     supergraphSdl: readFileSync(supergraphPath, 'utf8'),
-    buildService: ({ name }) => new SignedSubgraphDataSource(urls[name as Domain] ?? '', config.GATEWAY_SECRET),
+    buildService: ({ name }) =>
+      new SignedSubgraphDataSource(urls[name as Domain] ?? '', config.GATEWAY_SECRET),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -70,7 +71,10 @@ export function createGatewayServer(config: GatewayConfig, logger: Logger) {
     apollo,
     logger,
     context,
-    routes: [(req, res) => health.handle(req, res), createIdeHandler({ graphqlPath: '/graphql', title: 'TradeSchool API' })],
+    routes: [
+      (req, res) => health.handle(req, res),
+      createIdeHandler({ graphqlPath: '/graphql', title: 'TradeSchool API' }),
+    ],
   });
 
   return {

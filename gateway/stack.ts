@@ -35,13 +35,20 @@ export async function startStack(options: StackOptions) {
   const { logger, gatewaySecret } = options;
   const host = options.host ?? '127.0.0.1';
   const infra: Infrastructure = createInfrastructure(
-    { DATABASE_URL: options.databaseUrl, KAFKA_BROKERS: options.kafkaBrokers, KAFKA_CLIENT_ID: 'tradeschool-stack' },
+    {
+      DATABASE_URL: options.databaseUrl,
+      KAFKA_BROKERS: options.kafkaBrokers,
+      KAFKA_CLIENT_ID: 'tradeschool-stack',
+    },
     logger,
     options.bus ? { bus: options.bus } : {},
   );
   await infra.start();
   const deps: SubgraphDeps = { infra, logger, gatewaySecret, outboxPollMs: options.outboxPollMs };
-  const signer = await createAccessTokenSigner({ issuer: 'tradeschool-identity', audience: 'tradeschool-api' });
+  const signer = await createAccessTokenSigner({
+    issuer: 'tradeschool-identity',
+    audience: 'tradeschool-api',
+  });
   const subgraphs: Subgraph[] = [
     createIdentitySubgraph({ ...deps, signer }),
     createLearningSubgraph(deps),

@@ -38,7 +38,9 @@ export function createHealthHandler(checks: Record<string, ReadinessCheck>, time
       const ready = !draining && results.every(Boolean);
       res
         .writeHead(ready ? 200 : 503, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ status: ready ? 'ready' : draining ? 'draining' : 'unavailable', checks: status }));
+        .end(
+          JSON.stringify({ status: ready ? 'ready' : draining ? 'draining' : 'unavailable', checks: status }),
+        );
       return true;
     },
   };

@@ -37,7 +37,9 @@ async function catalog(databaseUrl: string): Promise<string[]> {
          FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace
         WHERE n.nspname IN ${domains} GROUP BY n.nspname, t.typname`,
     );
-    return [...columns.rows, ...indexes.rows, ...constraints.rows, ...enums.rows].map((row) => row.line).sort();
+    return [...columns.rows, ...indexes.rows, ...constraints.rows, ...enums.rows]
+      .map((row) => row.line)
+      .sort();
   } finally {
     await client.end();
   }

@@ -67,7 +67,11 @@ export async function createAccessTokenSigner(
 export type AccessTokenSigner = Awaited<ReturnType<typeof createAccessTokenSigner>>;
 
 /** The gateway's check: signature (JWKS), issuer, audience, expiry and token type. */
-export async function verifyAccessToken(token: string, keys: JWTVerifyGetKey, settings: TokenSettings): Promise<Viewer> {
+export async function verifyAccessToken(
+  token: string,
+  keys: JWTVerifyGetKey,
+  settings: TokenSettings,
+): Promise<Viewer> {
   const { payload } = await jwtVerify(token, keys, {
     issuer: settings.issuer,
     audience: settings.audience,

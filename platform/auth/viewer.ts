@@ -58,7 +58,8 @@ export function verifyGatewayHeaders(
   const timestamp = header(headers, VIEWER_TIMESTAMP_HEADER);
   const encoded = header(headers, VIEWER_HEADER) ?? '';
   if (!signature || !timestamp) return { ok: false, reason: 'missing gateway signature' };
-  if (Math.abs(now - Number(timestamp)) > MAX_CLOCK_SKEW_MS) return { ok: false, reason: 'stale gateway signature' };
+  if (Math.abs(now - Number(timestamp)) > MAX_CLOCK_SKEW_MS)
+    return { ok: false, reason: 'stale gateway signature' };
   const expected = Buffer.from(sign(secret, timestamp, encoded, correlationId));
   const actual = Buffer.from(signature);
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {

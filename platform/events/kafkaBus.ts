@@ -37,7 +37,11 @@ export function createKafkaBus({ brokers, clientId, logger, partitions = 3 }: Ka
   });
   // Idempotence keeps broker-side retries from writing a message twice; kafkajs requires
   // maxInFlightRequests 1 for it to also keep order.
-  const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  const producer: Producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+  });
   const admin: Admin = kafka.admin();
   const consumers = new Set<Consumer>();
   const knownTopics = new Set<string>();
@@ -100,7 +104,15 @@ export function createKafkaBus({ brokers, clientId, logger, partitions = 3 }: Ka
         })),
       });
     },
-    async subscribe({ groupId, topics, handler }: { groupId: string; topics: string[]; handler: EventHandler }) {
+    async subscribe({
+      groupId,
+      topics,
+      handler,
+    }: {
+      groupId: string;
+      topics: string[];
+      handler: EventHandler;
+    }) {
       await ensureTopics(topics);
       const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
       consumers.add(consumer);

@@ -11,7 +11,13 @@ interface Group {
  * In-process stand-in for Kafka, for the single-process `npm start` only: same contract
  * (consumer groups, at-least-once, a failing handler is retried), nothing survives a restart.
  */
-export function createMemoryBus({ logger, retryDelayMs = 500 }: { logger: Logger; retryDelayMs?: number }): EventBus {
+export function createMemoryBus({
+  logger,
+  retryDelayMs = 500,
+}: {
+  logger: Logger;
+  retryDelayMs?: number;
+}): EventBus {
   const groupsByTopic = new Map<string, Map<string, Group>>();
   let stopped = false;
 
@@ -36,7 +42,9 @@ export function createMemoryBus({ logger, retryDelayMs = 500 }: { logger: Logger
     },
     async stop() {
       stopped = true;
-      const queues = [...groupsByTopic.values()].flatMap((groups) => [...groups.values()].map((g) => g.queue));
+      const queues = [...groupsByTopic.values()].flatMap((groups) =>
+        [...groups.values()].map((g) => g.queue),
+      );
       await Promise.allSettled(queues);
     },
     async ready() {
@@ -51,7 +59,15 @@ export function createMemoryBus({ logger, retryDelayMs = 500 }: { logger: Logger
         }
       }
     },
-    async subscribe({ groupId, topics, handler }: { groupId: string; topics: string[]; handler: EventHandler }) {
+    async subscribe({
+      groupId,
+      topics,
+      handler,
+    }: {
+      groupId: string;
+      topics: string[];
+      handler: EventHandler;
+    }) {
       const joined: Group[] = [];
       for (const topic of topics) {
         const groups = groupsByTopic.get(topic) ?? new Map<string, Group>();

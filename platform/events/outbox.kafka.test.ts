@@ -46,7 +46,10 @@ describe('outbox relay and inbox consumer on a real Kafka broker', () => {
       handlers: {
         [topic]: {
           Credited: async (_event, tx) => {
-            await tx.portfolio.update({ where: { id: portfolio.id }, data: { cashMinor: { increment: 1n } } });
+            await tx.portfolio.update({
+              where: { id: portfolio.id },
+              data: { cashMinor: { increment: 1n } },
+            });
           },
         },
       },
@@ -59,7 +62,8 @@ describe('outbox relay and inbox consumer on a real Kafka broker', () => {
           await enqueueEvent(tx, 'trading', { topic, key: portfolio.id, type: 'Credited', payload: { i } });
         }
       });
-    const cash = async () => (await db.prisma.portfolio.findUniqueOrThrow({ where: { id: portfolio.id } })).cashMinor;
+    const cash = async () =>
+      (await db.prisma.portfolio.findUniqueOrThrow({ where: { id: portfolio.id } })).cashMinor;
     const pending = () => db.prisma.tradingOutboxEvent.count({ where: { topic, publishedAt: null } });
     return { topic, deliveries, consumer: recordingConsumer, enqueue, cash, pending };
   }
@@ -67,7 +71,13 @@ describe('outbox relay and inbox consumer on a real Kafka broker', () => {
   it('applies an event once, and a redelivered message has no second effect', async () => {
     const s = await scenario();
     await s.enqueue(1);
-    const relay = createOutboxRelay({ prisma: db.prisma, domain: 'trading', bus, logger: testLogger, pollIntervalMs: 50 });
+    const relay = createOutboxRelay({
+      prisma: db.prisma,
+      domain: 'trading',
+      bus,
+      logger: testLogger,
+      pollIntervalMs: 50,
+    });
     relay.start();
     stops.push(() => relay.stop());
 
@@ -94,11 +104,24 @@ describe('outbox relay and inbox consumer on a real Kafka broker', () => {
         throw new Error('relay killed mid-batch');
       },
     };
-    const doomed = createOutboxRelay({ prisma: db.prisma, domain: 'trading', bus: crashingBus, logger: testLogger, batchSize: 10 });
+    const doomed = createOutboxRelay({
+      prisma: db.prisma,
+      domain: 'trading',
+      bus: crashingBus,
+      logger: testLogger,
+      batchSize: 10,
+    });
     await expect(doomed.publishBatch()).rejects.toThrow('relay killed mid-batch');
     expect(await s.pending()).toBe(25);
 
-    const restarted = createOutboxRelay({ prisma: db.prisma, domain: 'trading', bus, logger: testLogger, batchSize: 10, pollIntervalMs: 50 });
+    const restarted = createOutboxRelay({
+      prisma: db.prisma,
+      domain: 'trading',
+      bus,
+      logger: testLogger,
+      batchSize: 10,
+      pollIntervalMs: 50,
+    });
     restarted.start();
     stops.push(() => restarted.stop());
 
@@ -114,7 +137,14 @@ describe('outbox relay and inbox consumer on a real Kafka broker', () => {
     const s = await scenario();
     await s.enqueue(40);
     const relays = [1, 2, 3].map(() =>
-      createOutboxRelay({ prisma: db.prisma, domain: 'trading', bus, logger: testLogger, batchSize: 5, pollIntervalMs: 20 }),
+      createOutboxRelay({
+        prisma: db.prisma,
+        domain: 'trading',
+        bus,
+        logger: testLogger,
+        batchSize: 5,
+        pollIntervalMs: 20,
+      }),
     );
     for (const relay of relays) {
       relay.start();

@@ -15,7 +15,11 @@ export interface NewEvent<P> {
  * Writes the event in the caller's transaction: it commits with the change it announces or not at
  * all. Returns the event id, which consumers dedupe on.
  */
-export async function enqueueEvent<P>(tx: TransactionClient, domain: Domain, event: NewEvent<P>): Promise<string> {
+export async function enqueueEvent<P>(
+  tx: TransactionClient,
+  domain: Domain,
+  event: NewEvent<P>,
+): Promise<string> {
   const id = randomUUID();
   await tx.$executeRawUnsafe(
     `INSERT INTO "${domain}"."outbox_event" (id, topic, key, type, payload, correlation_id)

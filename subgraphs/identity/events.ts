@@ -15,7 +15,11 @@ export function createTierConsumer({ infra, logger }: SubgraphDeps) {
         SubscriptionChanged: async (event, tx) => {
           const { userId, tier, status } = event.payload as SubscriptionChangedPayload;
           const effective = status === 'CANCELLED' ? 'FREE' : tier;
-          await tx.userTier.upsert({ where: { userId }, create: { userId, tier: effective }, update: { tier: effective } });
+          await tx.userTier.upsert({
+            where: { userId },
+            create: { userId, tier: effective },
+            update: { tier: effective },
+          });
         },
       },
     },

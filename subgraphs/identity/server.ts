@@ -19,7 +19,9 @@ export function createIdentitySubgraph(deps: SubgraphDeps & { signer: AccessToke
   // The gateway fetches the public keys here; they are public, so no gateway signature is needed.
   const jwksRoute = (req: IncomingMessage, res: ServerResponse) => {
     if (req.url !== JWKS_PATH) return false;
-    res.writeHead(200, { 'content-type': 'application/jwk-set+json', 'cache-control': 'max-age=300' }).end(jwksBody);
+    res
+      .writeHead(200, { 'content-type': 'application/jwk-set+json', 'cache-control': 'max-age=300' })
+      .end(jwksBody);
     return true;
   };
   const server = createSubgraphServer({

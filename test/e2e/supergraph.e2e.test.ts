@@ -46,7 +46,10 @@ describe('supergraph end to end', () => {
 
   it('answers the catalog and plans anonymously, with exact Money strings', async () => {
     const data = await expectData<{
-      courses: { totalCount: number; edges: { node: { title: string; price: { amount: string }; instructor: { name: string } } }[] };
+      courses: {
+        totalCount: number;
+        edges: { node: { title: string; price: { amount: string }; instructor: { name: string } } }[];
+      };
       plans: { tier: string; price: { amount: string; currency: string } }[];
     }>(
       url,
@@ -97,16 +100,20 @@ describe('supergraph end to end', () => {
       { input: { email, password: 'Correct-Horse-42', name: 'New Trader' } },
     );
     const headers = { authorization: `Bearer ${registered.register.accessToken}` };
-    const me = await eventually(async () => {
-      const result = await postGraphQL<{ me: { subscription: { plan: { tier: string } } | null; portfolio: unknown } }>(
-        url,
-        `{ me { subscription { plan { tier } } portfolio { cash { amount } } } }`,
-        {},
-        headers,
-      );
-      return result.data?.me.subscription && result.data.me.portfolio ? result.data.me : undefined;
-    }, 30_000, 'subscription and portfolio of the new user');
-    expect(me).toEqual({ subscription: { plan: { tier: 'FREE' } }, portfolio: { cash: { amount: '1000000.00' } } });
+    const me = await eventually(
+      async () => {
+        const result = await postGraphQL<{
+          me: { subscription: { plan: { tier: string } } | null; portfolio: unknown };
+        }>(url, `{ me { subscription { plan { tier } } portfolio { cash { amount } } } }`, {}, headers);
+        return result.data?.me.subscription && result.data.me.portfolio ? result.data.me : undefined;
+      },
+      30_000,
+      'subscription and portfolio of the new user',
+    );
+    expect(me).toEqual({
+      subscription: { plan: { tier: 'FREE' } },
+      portfolio: { cash: { amount: '1000000.00' } },
+    });
     const userId = registered.register.user.id;
     expect(await db.prisma.subscription.count({ where: { userId } })).toBe(1);
     expect(await db.prisma.portfolio.count({ where: { userId } })).toBe(1);
@@ -114,15 +121,23 @@ describe('supergraph end to end', () => {
 
   it('rejects bad input with a typed error and writes nothing', async () => {
     const email = `weak-${Date.now()}@example.test`;
-    const result = await postGraphQL(url, `mutation($input: RegisterInput!) { register(input: $input) { accessToken } }`, {
-      input: { email, password: 'short' },
-    });
+    const result = await postGraphQL(
+      url,
+      `mutation($input: RegisterInput!) { register(input: $input) { accessToken } }`,
+      {
+        input: { email, password: 'short' },
+      },
+    );
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(await db.prisma.user.count({ where: { emailNormalized: email } })).toBe(0);
 
-    const duplicate = await postGraphQL(url, `mutation($input: RegisterInput!) { register(input: $input) { accessToken } }`, {
-      input: { email: 'PREMIUM@demo.test', password: 'Another-Password-9' },
-    });
+    const duplicate = await postGraphQL(
+      url,
+      `mutation($input: RegisterInput!) { register(input: $input) { accessToken } }`,
+      {
+        input: { email: 'PREMIUM@demo.test', password: 'Another-Password-9' },
+      },
+    );
     expect(duplicate.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 
@@ -150,7 +165,9 @@ describe('supergraph end to end', () => {
     const gatewayReady = await fetch(new URL('/readyz', url));
     expect(gatewayReady.status).toBe(200);
     for (const subgraphUrl of Object.values(stack.subgraphUrls)) {
-      const ready = (await (await fetch(new URL('/readyz', subgraphUrl))).json()) as { checks: Record<string, string> };
+      const ready = (await (await fetch(new URL('/readyz', subgraphUrl))).json()) as {
+        checks: Record<string, string>;
+      };
       expect(ready.checks).toEqual({ postgres: 'up', kafka: 'up' });
     }
     const ide = await fetch(new URL('/', url));

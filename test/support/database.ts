@@ -5,7 +5,8 @@ import { createPrismaClient, type PrismaClient } from '../../platform/prisma';
 import { repoRoot } from '../../platform/topology';
 
 /** Where tests create their databases: the machine's PostgreSQL unless CI points elsewhere. */
-export const adminDatabaseUrl = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+export const adminDatabaseUrl =
+  process.env.TEST_DATABASE_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 export interface TestDatabase {
   url: string;
@@ -29,13 +30,16 @@ export function databaseUrlFor(name: string): string {
   return url.toString();
 }
 
-export async function createEmptyDatabase(prefix = 'test'): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+export async function createEmptyDatabase(
+  prefix = 'test',
+): Promise<{ name: string; url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   await admin((client) => client.query(`CREATE DATABASE "${name}"`));
   return {
     name,
     url: databaseUrlFor(name),
-    drop: () => admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
   };
 }
 

@@ -8,7 +8,11 @@ export const testLogger = createLogger({ name: 'test', level: process.env.TEST_L
 export const testGatewaySecret = 'test-gateway-secret-0123456789abcdef';
 
 /** Polls until `probe` returns a value other than undefined, or fails after `timeoutMs`. */
-export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 20_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

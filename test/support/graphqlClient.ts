@@ -29,7 +29,9 @@ export async function expectData<T>(
 ): Promise<T> {
   const result = await postGraphQL<T>(url, query, variables, headers);
   if (result.errors?.length || !result.data) {
-    throw new Error(`Operation failed (HTTP ${result.status}):\n${query}\n${JSON.stringify(result.errors, null, 2)}`);
+    throw new Error(
+      `Operation failed (HTTP ${result.status}):\n${query}\n${JSON.stringify(result.errors, null, 2)}`,
+    );
   }
   return result.data;
 }

@@ -1,5 +1,10 @@
 import type { Viewer } from '../../../platform/auth/viewer';
-import { BadUserInputError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../../../platform/errors';
+import {
+  BadUserInputError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+} from '../../../platform/errors';
 import { enqueueEvent } from '../../../platform/events/outbox';
 import { Topics, type SubscriptionChangedPayload } from '../../../platform/events/topics';
 import { isUuid } from '../../../platform/loaders';
@@ -30,7 +35,12 @@ export async function setPlan(
   if (!plan) throw new NotFoundError('Plan', tier);
   const now = new Date();
   const periodEnd = plan.priceMinor > 0n ? new Date(now.getTime() + BILLING_PERIOD_DAYS * 86_400_000) : null;
-  const fields = { planId: plan.id, status: 'ACTIVE' as const, currentPeriodStart: now, currentPeriodEnd: periodEnd };
+  const fields = {
+    planId: plan.id,
+    status: 'ACTIVE' as const,
+    currentPeriodStart: now,
+    currentPeriodEnd: periodEnd,
+  };
   const subscription = await tx.subscription.upsert({
     where: { userId },
     create: { userId, ...fields },

@@ -9,7 +9,8 @@ export function createIdentityResolvers(users: UserService): Resolvers {
     Query: {
       me: (_parent, _args, ctx) => (ctx.viewer ? users.findUser(ctx, ctx.viewer.userId) : null),
       user: (_parent, { id }, ctx) => {
-        if (!canSeePrivateFields(ctx.viewer, id)) throw new ForbiddenError('Only admins can look up other users');
+        if (!canSeePrivateFields(ctx.viewer, id))
+          throw new ForbiddenError('Only admins can look up other users');
         return users.findUser(ctx, id);
       },
     },

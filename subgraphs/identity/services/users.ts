@@ -59,7 +59,9 @@ export function createUserService(signer: AccessTokenSigner) {
     },
 
     async login(ctx: IdentityContext, input: LoginInput) {
-      const user = await ctx.prisma.user.findUnique({ where: { emailNormalized: input.email.trim().toLowerCase() } });
+      const user = await ctx.prisma.user.findUnique({
+        where: { emailNormalized: input.email.trim().toLowerCase() },
+      });
       const valid = user
         ? await verifyPassword(input.password, user.passwordHash)
         : await verifyPassword(input.password, await decoyHash).then(() => false);
