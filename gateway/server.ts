@@ -8,6 +8,7 @@ import { Domains, type Domain } from '../platform/events/envelope';
 import { createGraphQLHttpServer, HttpRefusal } from '../platform/graphqlHttp';
 import { createHealthHandler } from '../platform/health';
 import type { Logger } from '../platform/logger';
+import { requestLogging } from '../platform/requestLogging';
 import { maskInternalErrors } from '../platform/subgraph';
 import { supergraphPath } from '../platform/topology';
 import type { GatewayConfig } from './config';
@@ -43,6 +44,7 @@ export function createGatewayServer(config: GatewayConfig, logger: Logger) {
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     formatError: maskInternalErrors(logger),
+    plugins: [requestLogging<GatewayContext>(logger)],
   });
   const jwksUrl = config.JWKS_URL ?? new URL('/.well-known/jwks.json', urls.identity).toString();
   const jwks: JWTVerifyGetKey = createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration: 30_000 });

@@ -8,6 +8,7 @@ import { verifyGatewayHeaders, type Viewer } from './auth/viewer';
 import { createGraphQLHttpServer, HttpRefusal, type RequestHandler } from './graphqlHttp';
 import { createHealthHandler, type ReadinessCheck } from './health';
 import type { Logger } from './logger';
+import { requestLogging } from './requestLogging';
 import type { PrismaClient } from './prisma';
 
 /** What every resolver of every subgraph receives; `loaders` are new for each request. */
@@ -66,7 +67,7 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>) {
     includeStacktraceInErrorResponses: false,
     formatError: maskInternalErrors(logger),
     // Traces are only for Apollo's hosted studio, which we do not use; they cost time per request.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), requestLogging<SubgraphContext<L>>(logger)],
   });
   const health = createHealthHandler(options.readiness);
 

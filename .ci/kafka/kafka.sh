@@ -154,7 +154,12 @@ EOF
 }
 
 # Kafka cluster id: 16 random bytes, URL-safe base64 without padding (22 chars).
-random_cluster_id() { head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n'; }
+# An id starting with '-' would be read by StorageTool as an option (seen: 'storage format failed').
+random_cluster_id() {
+  local id
+  while id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"; [[ "$id" == -* ]]; do :; done
+  printf '%s' "$id"
+}
 
 cmd_start() {
   cmd_fetch

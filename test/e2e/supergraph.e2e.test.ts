@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { createKafkaBus } from '../../platform/events/kafkaBus';
 import { signViewerHeaders } from '../../platform/auth/viewer';
 import { startStack, type Stack } from '../../gateway/stack';
@@ -13,6 +14,9 @@ describe('supergraph end to end', () => {
   let db: TestDatabase;
   let stack: Stack;
   let url: string;
+  // The stack logs into memory, so tests can follow a correlation id across processes' log lines.
+  const logLines: { correlationId?: string; subgraph?: string; component?: string; msg: string }[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => void logLines.push(JSON.parse(line)) });
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -21,7 +25,7 @@ describe('supergraph end to end', () => {
       databaseUrl: db.url,
       bus: createKafkaBus({ brokers: kafkaBrokers.split(','), clientId: 'e2e', logger: testLogger }),
       gatewaySecret: testGatewaySecret,
-      logger: testLogger,
+      logger,
       gatewayPort: 0,
       subgraphPorts: 'ephemeral',
       outboxPollMs: 50,
@@ -159,6 +163,19 @@ describe('supergraph end to end', () => {
     const direct = await postGraphQL(stack.subgraphUrls.learning, `{ courses { totalCount } }`);
     expect(direct.status).toBe(401);
     expect(direct.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('one correlation id follows a request from the gateway into every subgraph it touches', async () => {
+    const headers = { ...(await login('enterprise@demo.test')), 'x-correlation-id': 'e2e-correlation-0001' };
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query: '{ me { name tier portfolio { cash { amount } } } }' }),
+    });
+    expect(response.headers.get('x-correlation-id')).toBe('e2e-correlation-0001');
+    const lines = logLines.filter((line) => line.correlationId === 'e2e-correlation-0001');
+    const services = new Set(lines.map((line) => line.subgraph ?? line.component));
+    expect(services).toEqual(new Set(['gateway', 'identity', 'billing', 'trading']));
   });
 
   it('reports health and readiness on the gateway and every subgraph', async () => {
