@@ -7,6 +7,7 @@ import { verifyAccessToken } from '../platform/auth/accessToken';
 import { Domains, type Domain } from '../platform/events/envelope';
 import { createGraphQLHttpServer, HttpRefusal } from '../platform/graphqlHttp';
 import { createHealthHandler } from '../platform/health';
+import { createLivePubSub } from '../platform/pubsub';
 import type { Logger } from '../platform/logger';
 import { requestLogging } from '../platform/requestLogging';
 import { maskInternalErrors } from '../platform/subgraph';
@@ -61,14 +62,17 @@ export function createGatewayServer(config: GatewayConfig, logger: Logger) {
     }
   }
 
-  const health = createHealthHandler(
-    Object.fromEntries(
+  // Live events for graphql-ws subscribers arrive here from the signals fan-out (Redis across nodes).
+  const pubsub = createLivePubSub(config.REDIS_URL);
+  const health = createHealthHandler({
+    ...Object.fromEntries(
       Domains.map((name) => [
         name,
         async () => (await fetch(new URL('/readyz', urls[name]), { signal: AbortSignal.timeout(1_500) })).ok,
       ]),
     ),
-  );
+    ...(pubsub.kind === 'redis' ? { redis: () => pubsub.ready() } : {}),
+  });
   const http = createGraphQLHttpServer({
     apollo,
     logger,
@@ -80,6 +84,7 @@ export function createGatewayServer(config: GatewayConfig, logger: Logger) {
   });
 
   return {
+    pubsub,
     async start(port = config.PORT, host = config.HOST): Promise<string> {
       await apollo.start();
       const bound = await http.listen(port, host);
@@ -91,6 +96,7 @@ export function createGatewayServer(config: GatewayConfig, logger: Logger) {
       health.markDraining();
       await http.close();
       await apollo.stop();
+      await pubsub.close();
     },
   };
 }

@@ -6,5 +6,9 @@ export function createRedis(url: string): Redis {
 }
 
 export async function redisAnswers(redis: Redis): Promise<boolean> {
-  return (await redis.ping()) === 'PONG';
+  try {
+    return (await redis.ping()) === 'PONG';
+  } catch {
+    return false;
+  }
 }

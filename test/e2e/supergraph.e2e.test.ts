@@ -5,7 +5,7 @@ import { startStack, type Stack } from '../../gateway/stack';
 import { seed } from '../../prisma/seed';
 import { demoUserIds, DEMO_PASSWORD } from '../../prisma/seed/data';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { eventually, kafkaBrokers, testGatewaySecret, testLogger } from '../support/env';
+import { eventually, kafkaBrokers, redisUrl, testGatewaySecret, testLogger } from '../support/env';
 import { expectData, postGraphQL } from '../support/graphqlClient';
 
 // The whole supergraph on ephemeral ports against the real PostgreSQL and Kafka: every request below
@@ -24,6 +24,7 @@ describe('supergraph end to end', () => {
     stack = await startStack({
       databaseUrl: db.url,
       bus: createKafkaBus({ brokers: kafkaBrokers.split(','), clientId: 'e2e', logger: testLogger }),
+      redisUrl,
       gatewaySecret: testGatewaySecret,
       logger,
       gatewayPort: 0,
@@ -181,6 +182,14 @@ describe('supergraph end to end', () => {
   it('reports health and readiness on the gateway and every subgraph', async () => {
     const gatewayReady = await fetch(new URL('/readyz', url));
     expect(gatewayReady.status).toBe(200);
+    expect(((await gatewayReady.json()) as { checks: Record<string, string> }).checks).toEqual({
+      identity: 'up',
+      learning: 'up',
+      signals: 'up',
+      trading: 'up',
+      billing: 'up',
+      redis: 'up',
+    });
     for (const subgraphUrl of Object.values(stack.subgraphUrls)) {
       const ready = (await (await fetch(new URL('/readyz', subgraphUrl))).json()) as {
         checks: Record<string, string>;

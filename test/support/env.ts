@@ -3,6 +3,8 @@ import { createLogger } from '../../platform/logger';
 /** The real broker .ci/run starts; tests that need Kafka use it, never a stand-in. */
 export const kafkaBrokers = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 
+export const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
 export const testLogger = createLogger({ name: 'test', level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
 export const testGatewaySecret = 'test-gateway-secret-0123456789abcdef';
