@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { Client } from 'pg';
 import { createPrismaClient, type PrismaClient } from '../../platform/prisma';
 import { repoRoot } from '../../platform/topology';
@@ -51,10 +53,45 @@ export function migrate(databaseUrl: string): void {
   });
 }
 
-/** A fresh, migrated database of its own for one test file. */
+/**
+ * DDL for the current schema.prisma, cached by its hash. Tests build their databases from the
+ * schema itself; prisma/migrations.test.ts proves the migrations produce the same database.
+ */
+function schemaSql(): string {
+  const schema = readFileSync(path.join(repoRoot, 'prisma', 'schema.prisma'));
+  const hash = createHash('sha256').update(schema).digest('hex').slice(0, 16);
+  const cached = path.join(repoRoot, '.cache', 'test-schema', `${hash}.sql`);
+  if (existsSync(cached)) return readFileSync(cached, 'utf8');
+  const sql = execFileSync(
+    'bash',
+    [
+      'prisma/prisma.sh',
+      'migrate',
+      'diff',
+      '--from-empty',
+      '--to-schema-datamodel',
+      'prisma/schema.prisma',
+      '--script',
+    ],
+    { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  mkdirSync(path.dirname(cached), { recursive: true });
+  const temporary = `${cached}.${process.pid}`;
+  writeFileSync(temporary, sql);
+  renameSync(temporary, cached);
+  return sql;
+}
+
+/** A fresh database of its own for one test file, with every domain schema in place. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const database = await createEmptyDatabase();
-  migrate(database.url);
+  const client = new Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    await client.query(schemaSql());
+  } finally {
+    await client.end();
+  }
   const prisma = createPrismaClient({ databaseUrl: database.url });
   return {
     url: database.url,
