@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { baseConfigSchema, portSchema } from '../platform/config';
 import { Domains } from '../platform/events/envelope';
+import { LiveChannels } from '../platform/events/topics';
+import { DEFAULT_FREE_SIGNAL_DELAY_MS } from '../platform/signalTiers';
 import { GATEWAY_DEFAULT_PORT, subgraphDefaults } from '../platform/topology';
 
 const subgraphUrlVariables = Object.fromEntries(
@@ -17,6 +19,10 @@ export const gatewayConfigSchema = baseConfigSchema.omit({ DATABASE_URL: true, K
   JWT_AUDIENCE: z.string().default('tradeschool-api'),
   /** Identity's public keys; defaults to the identity subgraph's own route. */
   JWKS_URL: z.url().optional(),
+  /** How long FREE subscribers wait for a live signal; the signals subgraph's history uses the same. */
+  FREE_SIGNAL_DELAY_MS: z.coerce.number().int().min(0).default(DEFAULT_FREE_SIGNAL_DELAY_MS),
+  /** Redis pub/sub channel of the signals fan-out. */
+  LIVE_SIGNALS_CHANNEL: z.string().min(1).default(LiveChannels.signals),
   ...subgraphUrlVariables,
 });
 

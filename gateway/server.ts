@@ -2,19 +2,20 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
-import { verifyAccessToken } from '../platform/auth/accessToken';
 import { Domains, type Domain } from '../platform/events/envelope';
-import { createGraphQLHttpServer, HttpRefusal } from '../platform/graphqlHttp';
+import { createGraphQLHttpServer } from '../platform/graphqlHttp';
 import { createHealthHandler } from '../platform/health';
-import { createLivePubSub } from '../platform/pubsub';
+import { createLivePubSub, type LivePubSub } from '../platform/pubsub';
 import type { Logger } from '../platform/logger';
 import { requestLogging } from '../platform/requestLogging';
 import { maskInternalErrors } from '../platform/subgraph';
 import { supergraphPath } from '../platform/topology';
+import { createGatewayAuth } from './auth/gatewayAuth';
 import type { GatewayConfig } from './config';
 import { createIdeHandler } from './ide';
+import { createRazorpayWebhookForwarder } from './webhooks';
 import { SignedSubgraphDataSource, type GatewayContext } from './subgraphDataSource';
+import { attachLiveSubscriptions } from './subscriptions/gatewayLive';
 
 export function subgraphUrls(config: GatewayConfig): Record<Domain, string> {
   return Object.fromEntries(
@@ -22,16 +23,13 @@ export function subgraphUrls(config: GatewayConfig): Record<Domain, string> {
   ) as Record<Domain, string>;
 }
 
-function bearerToken(req: IncomingMessage): string | undefined {
-  const header = req.headers.authorization;
-  if (!header) return undefined;
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) throw new HttpRefusal(401, 'UNAUTHENTICATED', 'Authorization must be "Bearer <access token>"');
-  return match[1];
-}
-
 /** The supergraph's front door: verifies the caller, plans queries, fans out to subgraphs. */
-export function createGatewayServer(config: GatewayConfig, logger: Logger) {
+export function createGatewayServer(
+  config: GatewayConfig,
+  logger: Logger,
+  /** A pub/sub shared with the signals fan-out (in-process `npm start`); otherwise one of its own. */
+  shared: { pubsub?: LivePubSub } = {},
+) {
   const urls = subgraphUrls(config);
   const gateway = new ApolloGateway({
     // Composed at build time (npm run compose) and checked in: no composition at start-up.
@@ -47,23 +45,21 @@ export function createGatewayServer(config: GatewayConfig, logger: Logger) {
     formatError: maskInternalErrors(logger),
     plugins: [requestLogging<GatewayContext>(logger)],
   });
-  const jwksUrl = config.JWKS_URL ?? new URL('/.well-known/jwks.json', urls.identity).toString();
-  const jwks: JWTVerifyGetKey = createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration: 30_000 });
-  const tokenSettings = { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE };
+  // Token verification (pinned alg, iss/aud/typ, JWKS cache, session denylist) lives in gateway/auth.
+  const auth = createGatewayAuth({
+    jwksUrl: config.JWKS_URL ?? new URL('/.well-known/jwks.json', urls.identity).toString(),
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+    redisUrl: config.REDIS_URL,
+    logger,
+  });
 
   async function context(req: IncomingMessage, correlationId: string): Promise<GatewayContext> {
-    const token = bearerToken(req);
-    if (!token) return { viewer: null, correlationId };
-    try {
-      return { viewer: await verifyAccessToken(token, jwks, tokenSettings), correlationId };
-    } catch (error) {
-      logger.info({ correlationId, reason: (error as Error).message }, 'access token rejected');
-      throw new HttpRefusal(401, 'UNAUTHENTICATED', 'Invalid or expired access token');
-    }
+    return { ...(await auth.authenticate(req, correlationId)), correlationId };
   }
 
   // Live events for graphql-ws subscribers arrive here from the signals fan-out (Redis across nodes).
-  const pubsub = createLivePubSub(config.REDIS_URL);
+  const pubsub = shared.pubsub ?? createLivePubSub(config.REDIS_URL);
   const health = createHealthHandler({
     ...Object.fromEntries(
       Domains.map((name) => [
@@ -80,23 +76,41 @@ export function createGatewayServer(config: GatewayConfig, logger: Logger) {
     routes: [
       (req, res) => health.handle(req, res),
       createIdeHandler({ graphqlPath: '/graphql', title: 'TradeSchool API' }),
+      createRazorpayWebhookForwarder(urls.billing, logger),
     ],
+  });
+  // graphql-ws on the same port and path as HTTP GraphQL (gateway/subscriptions).
+  const live = attachLiveSubscriptions({
+    gateway,
+    apollo,
+    httpServer: http.server,
+    pubsub,
+    verifyToken: auth.verifyToken,
+    logger,
+    freeSignalDelayMs: config.FREE_SIGNAL_DELAY_MS,
+    channel: config.LIVE_SIGNALS_CHANNEL,
   });
 
   return {
     pubsub,
+    live,
+    /** Token verification, shared with the graphql-ws server's connection_init check. */
+    auth,
     async start(port = config.PORT, host = config.HOST): Promise<string> {
       await apollo.start();
       const bound = await http.listen(port, host);
+      await live.start();
       const shownHost = host === '0.0.0.0' ? 'localhost' : host;
       logger.info({ port: bound }, 'gateway listening');
       return `http://${shownHost}:${bound}/graphql`;
     },
     async stop(): Promise<void> {
       health.markDraining();
+      await live.stop();
       await http.close();
       await apollo.stop();
-      await pubsub.close();
+      if (!shared.pubsub) await pubsub.close();
+      await auth.close();
     },
   };
 }

@@ -1,13 +1,15 @@
 import { createAccessTokenSigner } from '../platform/auth/accessToken';
 import type { Domain, EventBus } from '../platform/events/envelope';
 import type { Logger } from '../platform/logger';
+import { createLivePubSub } from '../platform/pubsub';
 import { createInfrastructure, type Infrastructure } from '../platform/runtime';
 import type { Subgraph, SubgraphDeps } from '../platform/subgraphModule';
 import { subgraphDefaults } from '../platform/topology';
-import { createBillingSubgraph } from '../subgraphs/billing/server';
-import { createIdentitySubgraph } from '../subgraphs/identity/server';
+import { startEmbeddedRazorpay } from '../subgraphs/billing/razorpayServer/embedded';
+import { createBillingSubgraph, type BillingOptions } from '../subgraphs/billing/server';
+import { createIdentitySubgraph, type IdentityDeps } from '../subgraphs/identity/server';
 import { createLearningSubgraph } from '../subgraphs/learning/server';
-import { createSignalsSubgraph } from '../subgraphs/signals/server';
+import { createSignalsSubgraph, type SignalsSubgraphOptions } from '../subgraphs/signals/server';
 import { createTradingSubgraph } from '../subgraphs/trading/server';
 import { gatewayConfigSchema } from './config';
 import { createGatewayServer } from './server';
@@ -25,6 +27,15 @@ export interface StackOptions {
   host?: string;
   outboxPollMs?: number;
   bus?: EventBus;
+  /** Razorpay keys and API; unset: our Razorpay-compatible server, in-process on a free port. */
+  billing?: BillingOptions;
+  /** Identity's signing key (PEMs) and settings overrides; unset: a generated key and the defaults. */
+  identity?: Omit<Partial<IdentityDeps>, keyof SubgraphDeps | 'signer'> & {
+    privateKeyPem?: string;
+    publicKeyPem?: string;
+  };
+  /** Signals fan-out group, live channel and FREE delay (the gateway gets the same channel and delay). */
+  signals?: Omit<SignalsSubgraphOptions, 'livePubSub'>;
 }
 
 /**
@@ -48,13 +59,19 @@ export async function startStack(options: StackOptions) {
   const signer = await createAccessTokenSigner({
     issuer: 'tradeschool-identity',
     audience: 'tradeschool-api',
+    privateKeyPem: options.identity?.privateKeyPem,
+    publicKeyPem: options.identity?.publicKeyPem,
   });
+  const razorpay = options.billing ? undefined : await startEmbeddedRazorpay();
+  // One live pub/sub for the signals fan-out and the gateway: in-process without REDIS_URL, so `npm start`
+  // delivers live signals too.
+  const livePubSub = createLivePubSub(options.redisUrl);
   const subgraphs: Subgraph[] = [
-    createIdentitySubgraph({ ...deps, signer }),
+    createIdentitySubgraph({ redisUrl: options.redisUrl, ...options.identity, ...deps, signer }),
     createLearningSubgraph(deps),
-    createSignalsSubgraph(deps),
+    createSignalsSubgraph(deps, { ...options.signals, livePubSub }),
     createTradingSubgraph(deps),
-    createBillingSubgraph(deps),
+    createBillingSubgraph({ ...deps, billing: options.billing ?? razorpay!.billing }),
   ];
   const urls = {} as Record<Domain, string>;
   for (const subgraph of subgraphs) {
@@ -71,18 +88,27 @@ export async function startStack(options: StackOptions) {
     SIGNALS_URL: urls.signals,
     TRADING_URL: urls.trading,
     BILLING_URL: urls.billing,
+    FREE_SIGNAL_DELAY_MS: options.signals?.freeSignalDelayMs,
+    LIVE_SIGNALS_CHANNEL: options.signals?.liveChannel,
   });
-  const gateway = createGatewayServer(gatewayConfig, logger.child({ component: 'gateway' }));
+  const gateway = createGatewayServer(gatewayConfig, logger.child({ component: 'gateway' }), {
+    pubsub: livePubSub,
+  });
   const gatewayUrl = await gateway.start(options.gatewayPort, host);
+  razorpay?.sendWebhooksTo(gatewayUrl);
 
   return {
     gatewayUrl,
     subgraphUrls: urls,
     subgraphs,
     infra,
+    /** The embedded Razorpay-compatible server (tests pay orders through it). */
+    razorpay: razorpay?.server,
     async stop(): Promise<void> {
+      await razorpay?.stop();
       await gateway.stop();
       for (const subgraph of subgraphs) await subgraph.stop();
+      await livePubSub.close();
       await infra.stop();
     },
   };

@@ -1,10 +1,12 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { INTERNAL_HEADERS, signViewerHeaders, type Viewer } from '../platform/auth/viewer';
+import { INTERNAL_HEADERS, signViewerHeaders, type ClientInfo, type Viewer } from '../platform/auth/viewer';
 import { CORRELATION_HEADER } from '../platform/logger';
 
 export interface GatewayContext {
   viewer: Viewer | null;
   correlationId: string;
+  /** Peer address and user agent, signed along with the viewer (identity's sessions and lockout). */
+  client?: ClientInfo | null;
 }
 
 /**
@@ -26,8 +28,11 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
     // Health checks and schema loads run without a request context.
     const correlationId = 'correlationId' in context ? context.correlationId : 'gateway-internal';
     const viewer = 'viewer' in context ? context.viewer : null;
+    const client = 'client' in context ? (context.client ?? null) : null;
     headers.set(CORRELATION_HEADER, correlationId);
-    for (const [name, value] of Object.entries(signViewerHeaders(viewer, correlationId, this.secret))) {
+    for (const [name, value] of Object.entries(
+      signViewerHeaders(viewer, correlationId, this.secret, Date.now(), client),
+    )) {
       headers.set(name, value);
     }
   }

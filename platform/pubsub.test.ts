@@ -17,6 +17,8 @@ describe('live pub/sub on the real Redis', () => {
       nodeB!.engine.subscribe(channel, (message: { n: number }) => received.b!.push(message.n), {}),
     ]);
     await subscribed;
+    // A subscribing connection answers PING differently; it must still count as up.
+    expect(await nodeA!.ready()).toBe(true);
     for (const n of [1, 2, 3]) await publisher!.engine.publish(channel, { n });
     const deadline = Date.now() + 5_000;
     while ((received.a!.length < 3 || received.b!.length < 3) && Date.now() < deadline) {

@@ -13,7 +13,67 @@ export const identityConfigSchema = subgraphConfigSchema.extend({
   /** PKCS#8 and SPKI PEM of an ES256 key pair; required in production (see platform/auth/accessToken.ts). */
   JWT_PRIVATE_KEY: z.string().optional(),
   JWT_PUBLIC_KEY: z.string().optional(),
+  /** The next key pair and when it starts signing (ISO time): published at once, signs from then. */
+  JWT_NEXT_PRIVATE_KEY: z.string().optional(),
+  JWT_NEXT_PUBLIC_KEY: z.string().optional(),
+  JWT_NEXT_SIGNS_FROM: z.iso.datetime({ offset: true }).optional(),
+  /** Public key of the previous pair: verifies until the tokens it signed have expired. */
+  JWT_PREVIOUS_PUBLIC_KEY: z.string().optional(),
+  ...identitySettingsShape(),
 });
+
+/** Identity's tunables; defaults are what `npm start` and the tests use unless they say otherwise. */
+function identitySettingsShape() {
+  return {
+    /** scrypt cost: N * r * 128 bytes of memory per hash (64 MiB by default). */
+    PASSWORD_SCRYPT_N: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(2 ** 16),
+    PASSWORD_SCRYPT_R: z.coerce.number().int().min(1).default(8),
+    PASSWORD_SCRYPT_P: z.coerce.number().int().min(1).default(1),
+    /** scrypt derivations at once per process (memory: this many times N * r * 128 bytes). */
+    PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).default(2),
+    /** Concurrent refreshes of one token inside this window get the same successor (two tabs). */
+    REFRESH_GRACE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
+    /** Failures per account (password or TOTP) in the window before the first lockout. */
+    LOCKOUT_ACCOUNT_THRESHOLD: z.coerce.number().int().min(1).default(5),
+    /** Failures per client IP in the window before the IP is locked out. */
+    LOCKOUT_IP_THRESHOLD: z.coerce.number().int().min(1).default(50),
+    LOCKOUT_WINDOW_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(15 * 60),
+    /** First lockout; each further one within a day doubles it, up to the maximum. */
+    LOCKOUT_BASE_SECONDS: z.coerce.number().int().min(1).default(60),
+    LOCKOUT_MAX_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(24 * 3600),
+    /** 32+ chars; seals TOTP secrets at rest. Required in production; derived per install otherwise. */
+    IDENTITY_DATA_KEY: z.string().min(32).optional(),
+  };
+}
+
+export const identitySettingsSchema = z.object(identitySettingsShape());
+export type IdentitySettings = z.infer<typeof identitySettingsSchema>;
 
 export type SubgraphConfig = z.infer<typeof subgraphConfigSchema>;
 export type IdentityConfig = z.infer<typeof identityConfigSchema>;
+
+/** Razorpay: the real API in production; our compatible server (subgraphs/billing/razorpayServer) elsewhere. */
+export const billingConfigSchema = subgraphConfigSchema.extend({
+  RAZORPAY_BASE_URL: z.url().default('https://api.razorpay.com'),
+  RAZORPAY_KEY_ID: z.string().min(1),
+  RAZORPAY_KEY_SECRET: z.string().min(1),
+  RAZORPAY_WEBHOOK_SECRET: z.string().min(1),
+  /** Refunds above this many paise need an ADMIN; smaller ones the payer may ask for. */
+  REFUND_SELF_SERVICE_LIMIT_MINOR: z.coerce.bigint().default(2_500_000n),
+  /** The seller's GST state code: a buyer in the same state pays CGST+SGST, anyone else IGST. */
+  GST_HOME_STATE: z.string().default('MH'),
+});
+
+export type BillingConfig = z.infer<typeof billingConfigSchema>;

@@ -73,3 +73,143 @@ export interface MarketTickPayload {
   ask: string | null;
   at: string;
 }
+
+/**
+ * signals fan-out → every gateway node, over Redis pub/sub (at-most-once: clients fill gaps with
+ * `signals(afterSequence:)`). Small on purpose: the gateway resolves the fields each subscriber asked for.
+ */
+export const LiveChannels = {
+  signals: 'live.signals',
+} as const;
+
+export interface LiveSignalEvent {
+  signalId: string;
+  /** Decimal string of the signal's sequence. */
+  sequence: string;
+  instrumentId: string;
+  symbol: string;
+  /** ISO time the signal was committed: the FREE delay counts from here. */
+  publishedAt: string;
+  /** Rank among the signals of its UTC day (FREE sees only the first few). */
+  dayIndex: number;
+}
+
+/** learning → analytics, notifications, CRM. Keys are the course id, so one course's events stay in order. */
+export const LearningTopics = {
+  enrollmentCreated: 'learning.enrollment.created',
+  enrollmentCancelled: 'learning.enrollment.cancelled',
+  lessonCompleted: 'learning.lesson.completed',
+  courseCompleted: 'learning.course.completed',
+  certificateIssued: 'learning.certificate.issued',
+  certificateRevoked: 'learning.certificate.revoked',
+} as const;
+
+/** Event `type` of each learning topic (one type per topic). */
+export const LearningEventTypes = {
+  enrollmentCreated: 'EnrollmentCreated',
+  enrollmentCancelled: 'EnrollmentCancelled',
+  lessonCompleted: 'LessonCompleted',
+  courseCompleted: 'CourseCompleted',
+  certificateIssued: 'CertificateIssued',
+  certificateRevoked: 'CertificateRevoked',
+} as const;
+
+export interface EnrollmentCreatedPayload {
+  enrollmentId: string;
+  userId: string;
+  courseId: string;
+  /** Added with paid enrolment; absent on events from before it (treat as FREE). */
+  source?: 'FREE' | 'PURCHASE' | 'GRANT';
+  /** The billing payment that bought it, for PURCHASE. */
+  paymentId?: string | null;
+}
+
+export interface EnrollmentCancelledPayload {
+  enrollmentId: string;
+  userId: string;
+  courseId: string;
+  reason: 'REFUNDED';
+  paymentId: string | null;
+}
+
+export interface LessonCompletedPayload {
+  enrollmentId: string;
+  userId: string;
+  courseId: string;
+  lessonId: string;
+  completedAt: string;
+}
+
+export interface CourseCompletedPayload {
+  enrollmentId: string;
+  userId: string;
+  courseId: string;
+  completedAt: string;
+}
+
+export interface CertificateIssuedPayload {
+  certificateId: string;
+  code: string;
+  enrollmentId: string;
+  userId: string;
+  courseId: string;
+  issuedAt: string;
+}
+
+export interface CertificateRevokedPayload {
+  certificateId: string;
+  code: string;
+  userId: string;
+  courseId: string;
+  reason: 'REFUNDED';
+}
+
+/** identity → audit/SIEM consumers, alerting: every security event of the identity domain. */
+export const IdentityTopics = {
+  security: 'identity.security',
+} as const;
+
+export type SecurityEventType =
+  | 'LOGIN_SUCCEEDED'
+  | 'LOGIN_FAILED'
+  | 'ACCOUNT_LOCKED'
+  | 'IP_LOCKED'
+  | 'TWO_FACTOR_FAILED'
+  | 'TWO_FACTOR_ENABLED'
+  | 'TWO_FACTOR_DISABLED'
+  | 'BACKUP_CODE_USED'
+  | 'REFRESH_TOKEN_REUSED'
+  | 'SESSION_REVOKED'
+  | 'LOGOUT'
+  | 'ROLE_GRANTED'
+  | 'ROLE_REVOKED'
+  | 'KYC_SUBMITTED'
+  | 'KYC_VERIFIED'
+  | 'KYC_REJECTED'
+  | 'KYC_EXPIRED'
+  | 'SIGNING_KEY_ROTATED';
+
+/** Key: the user id ('anonymous' when no account matched), so one user's events stay in order. */
+export interface SecurityEventPayload {
+  securityEventId: string;
+  type: SecurityEventType;
+  userId: string | null;
+  actorId: string | null;
+  ip: string | null;
+  details: Record<string, string | number | boolean | null>;
+  occurredAt: string;
+}
+
+/** billing → operations/analytics: a captured payment tripped a compliance rule and awaits review. */
+export const ComplianceTopics = {
+  complianceFlagged: 'billing.compliance.flagged',
+} as const;
+
+export interface ComplianceFlaggedPayload {
+  reviewId: string;
+  userId: string;
+  paymentId: string;
+  /** SINGLE_PAYMENT_ABOVE_LIMIT, DAILY_TOTAL_ABOVE_LIMIT or PAYMENTS_PER_HOUR_ABOVE_LIMIT. */
+  rule: string;
+  detail: string;
+}

@@ -15,18 +15,22 @@ export const DEMO_PORTFOLIO_CASH_MINOR = 100_000_000n;
 /** Length of the paid demo subscriptions' current period. */
 export const DEMO_PERIOD_DAYS = 30;
 
+/** The monthly plan of each tier: the plan a tier means when no interval is named. */
 export const planIds = {
   FREE: 'b1000000-0000-4000-8000-000000000001',
   PREMIUM: 'b1000000-0000-4000-8000-000000000002',
   ENTERPRISE: 'b1000000-0000-4000-8000-000000000003',
 } as const satisfies Record<Tier, string>;
 
+export type PlanInterval = 'MONTH' | 'QUARTER' | 'YEAR';
+
 export interface PlanSeed {
   id: string;
   tier: Tier;
   name: string;
-  /** Paise per month. */
+  /** Paise per interval, GST included. */
   priceMinor: bigint;
+  interval: PlanInterval;
   apiCallsPerHour: number;
   /** null: unlimited. */
   signalsPerDay: number | null;
@@ -35,11 +39,38 @@ export interface PlanSeed {
   prioritySupport: boolean;
 }
 
+const free = {
+  apiCallsPerHour: 100,
+  signalsPerDay: 5,
+  realtimeSignals: false,
+  signalHistory: false,
+  prioritySupport: false,
+};
+const premium = {
+  apiCallsPerHour: 1_000,
+  signalsPerDay: null,
+  realtimeSignals: true,
+  signalHistory: false,
+  prioritySupport: false,
+};
+const enterprise = {
+  apiCallsPerHour: 10_000,
+  signalsPerDay: null,
+  realtimeSignals: true,
+  signalHistory: true,
+  prioritySupport: true,
+};
+
+// PREMIUM costs ₹2,999 a month paid monthly, down to ₹999 a month paid yearly; ENTERPRISE ₹9,999 a month.
 // prettier-ignore
 export const plans: readonly PlanSeed[] = [
-  { id: planIds.FREE, tier: 'FREE', name: 'Free', priceMinor: 0n, apiCallsPerHour: 100, signalsPerDay: 5, realtimeSignals: false, signalHistory: false, prioritySupport: false },
-  { id: planIds.PREMIUM, tier: 'PREMIUM', name: 'Premium', priceMinor: 299_900n, apiCallsPerHour: 1_000, signalsPerDay: null, realtimeSignals: true, signalHistory: false, prioritySupport: false },
-  { id: planIds.ENTERPRISE, tier: 'ENTERPRISE', name: 'Enterprise', priceMinor: 2_499_900n, apiCallsPerHour: 10_000, signalsPerDay: null, realtimeSignals: true, signalHistory: true, prioritySupport: true },
+  { id: planIds.FREE, tier: 'FREE', name: 'Free', priceMinor: 0n, interval: 'MONTH', ...free },
+  { id: planIds.PREMIUM, tier: 'PREMIUM', name: 'Premium', priceMinor: 299_900n, interval: 'MONTH', ...premium },
+  { id: 'b1000000-0000-4000-8000-000000000004', tier: 'PREMIUM', name: 'Premium (quarterly)', priceMinor: 599_700n, interval: 'QUARTER', ...premium },
+  { id: 'b1000000-0000-4000-8000-000000000005', tier: 'PREMIUM', name: 'Premium (yearly)', priceMinor: 1_198_800n, interval: 'YEAR', ...premium },
+  { id: planIds.ENTERPRISE, tier: 'ENTERPRISE', name: 'Enterprise', priceMinor: 999_900n, interval: 'MONTH', ...enterprise },
+  { id: 'b1000000-0000-4000-8000-000000000006', tier: 'ENTERPRISE', name: 'Enterprise (quarterly)', priceMinor: 2_999_700n, interval: 'QUARTER', ...enterprise },
+  { id: 'b1000000-0000-4000-8000-000000000007', tier: 'ENTERPRISE', name: 'Enterprise (yearly)', priceMinor: 11_998_800n, interval: 'YEAR', ...enterprise },
 ];
 
 export type DemoUserKey = 'free' | 'premium' | 'enterprise' | 'analyst' | 'instructor' | 'admin';
@@ -119,3 +150,24 @@ export const enrollments: readonly EnrollmentSeed[] = [
     courseSlug: 'candlestick-patterns-for-beginners',
   },
 ];
+
+export interface DemoProfileSeed {
+  firstName: string;
+  lastName: string;
+  /** YYYY-MM-DD. */
+  dateOfBirth: string;
+  investmentExperience: 'NONE' | 'BEGINNER' | 'INTERMEDIATE' | 'EXPERIENCED';
+  riskTolerance: 'LOW' | 'MODERATE' | 'HIGH';
+  investmentHorizon: 'SHORT' | 'MEDIUM' | 'LONG';
+}
+
+/** Identity profiles of the demo accounts (preferences stay at their defaults). */
+// prettier-ignore
+export const demoProfiles: Record<DemoUserKey, DemoProfileSeed> = {
+  free: { firstName: 'Rohan', lastName: 'Mehta', dateOfBirth: '2001-04-12', investmentExperience: 'NONE', riskTolerance: 'LOW', investmentHorizon: 'LONG' },
+  premium: { firstName: 'Priya', lastName: 'Sharma', dateOfBirth: '1992-09-03', investmentExperience: 'INTERMEDIATE', riskTolerance: 'MODERATE', investmentHorizon: 'MEDIUM' },
+  enterprise: { firstName: 'Arjun', lastName: 'Iyer', dateOfBirth: '1985-01-27', investmentExperience: 'EXPERIENCED', riskTolerance: 'HIGH', investmentHorizon: 'SHORT' },
+  analyst: { firstName: 'Kavya', lastName: 'Reddy', dateOfBirth: '1989-06-18', investmentExperience: 'EXPERIENCED', riskTolerance: 'MODERATE', investmentHorizon: 'MEDIUM' },
+  instructor: { firstName: 'Vikram', lastName: 'Nair', dateOfBirth: '1980-11-02', investmentExperience: 'EXPERIENCED', riskTolerance: 'MODERATE', investmentHorizon: 'LONG' },
+  admin: { firstName: 'Ananya', lastName: 'Gupta', dateOfBirth: '1987-03-09', investmentExperience: 'INTERMEDIATE', riskTolerance: 'LOW', investmentHorizon: 'LONG' },
+};

@@ -1,9 +1,10 @@
 // Idempotent seed: plans, courses, instruments, candles and signals always; demo accounts (with their
 // tiers, subscriptions, portfolios and enrolments) only when asked. Run: `DATABASE_URL=... npm run seed`.
 import { createPrismaClient, type PrismaClient } from '../../platform/prisma';
-import type { Tier } from '../../platform/prisma/generated/enums';
-import { courses, instructorId, instruments, plans, signals, utcDayFloor } from './data';
+import { courses, instruments, plans, signals, utcDayFloor } from './data';
 import { seedDemoAccounts } from './seedAccounts';
+import { seedCourses } from './seedCourses';
+import { seedCoursePrices, seedPlans } from './seedBilling';
 import { seedMarket } from './seedMarket';
 
 export interface SeedOptions {
@@ -34,51 +35,12 @@ export async function isSeeded(prisma: PrismaClient): Promise<boolean> {
   return count === plans.length;
 }
 
-async function seedPlans(prisma: PrismaClient): Promise<Map<Tier, string>> {
-  const rows = await prisma.$transaction(
-    plans.map(({ id, ...plan }) =>
-      prisma.plan.upsert({ where: { tier: plan.tier }, create: { id, ...plan }, update: plan }),
-    ),
-  );
-  return new Map(rows.map((p) => [p.tier, p.id]));
-}
-
-async function seedCourses(prisma: PrismaClient): Promise<Map<string, string>> {
-  const idsBySlug = new Map<string, string>();
-  for (const { modules, key: _key, id, ...course } of courses) {
-    const fields = { ...course, instructorId, currency: 'INR', published: true };
-    const courseId = await prisma.$transaction(async (tx) => {
-      const saved = await tx.course.upsert({
-        where: { slug: course.slug },
-        create: { id, ...fields },
-        update: fields,
-      });
-      for (const { lessons, id: moduleId, ...mod } of modules) {
-        const savedModule = await tx.module.upsert({
-          where: { courseId_position: { courseId: saved.id, position: mod.position } },
-          create: { id: moduleId, courseId: saved.id, ...mod },
-          update: { title: mod.title },
-        });
-        for (const { id: lessonId, ...lesson } of lessons) {
-          await tx.lesson.upsert({
-            where: { moduleId_position: { moduleId: savedModule.id, position: lesson.position } },
-            create: { id: lessonId, moduleId: savedModule.id, ...lesson },
-            update: { title: lesson.title, isFree: lesson.isFree, durationSeconds: lesson.durationSeconds },
-          });
-        }
-      }
-      return saved.id;
-    });
-    idsBySlug.set(course.slug, courseId);
-  }
-  return idsBySlug;
-}
-
 export async function seed(prisma: PrismaClient, options: SeedOptions): Promise<SeedSummary> {
   const started = Date.now();
   const now = options.now ?? new Date();
   const planIds = await seedPlans(prisma);
   const courseIds = await seedCourses(prisma);
+  await seedCoursePrices(prisma, courseIds);
   const market = await seedMarket(prisma, utcDayFloor(now));
   const demo = options.demoAccounts
     ? await seedDemoAccounts(prisma, planIds, courseIds, now)

@@ -102,18 +102,31 @@ describe('seed', () => {
     for (const name of created) await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   });
 
-  it('creates the three plans with their tiers and prices', async () => {
+  it('creates the plans of every tier at every interval, with their prices', async () => {
     expect(await isSeeded(prisma)).toBe(true);
-    const rows = await prisma.plan.findMany({ orderBy: { priceMinor: 'asc' } });
-    expect(rows.map((p) => [p.tier, p.name, p.priceMinor, p.signalsPerDay, p.apiCallsPerHour])).toEqual([
+    const monthly = await prisma.plan.findMany({
+      where: { interval: 'MONTH' },
+      orderBy: { priceMinor: 'asc' },
+    });
+    expect(monthly.map((p) => [p.tier, p.name, p.priceMinor, p.signalsPerDay, p.apiCallsPerHour])).toEqual([
       ['FREE', 'Free', 0n, 5, 100],
       ['PREMIUM', 'Premium', 299_900n, null, 1_000],
-      ['ENTERPRISE', 'Enterprise', 2_499_900n, null, 10_000],
+      ['ENTERPRISE', 'Enterprise', 999_900n, null, 10_000],
     ]);
-    expect(rows.map((p) => [p.realtimeSignals, p.signalHistory, p.prioritySupport])).toEqual([
+    expect(monthly.map((p) => [p.realtimeSignals, p.signalHistory, p.prioritySupport])).toEqual([
       [false, false, false],
       [true, false, false],
       [true, true, true],
+    ]);
+    const longer = await prisma.plan.findMany({
+      where: { interval: { not: 'MONTH' } },
+      orderBy: { priceMinor: 'asc' },
+    });
+    expect(longer.map((p) => [p.tier, p.interval, p.priceMinor])).toEqual([
+      ['PREMIUM', 'QUARTER', 599_700n],
+      ['PREMIUM', 'YEAR', 1_198_800n],
+      ['ENTERPRISE', 'QUARTER', 2_999_700n],
+      ['ENTERPRISE', 'YEAR', 11_998_800n],
     ]);
   });
 
@@ -189,7 +202,7 @@ describe('seed', () => {
     expect(summary.users).toBe(0);
     const counts = await tableCounts(bare);
     expect(counts).toMatchObject({
-      plan: 3,
+      plan: plans.length,
       user: 0,
       userTier: 0,
       subscription: 0,

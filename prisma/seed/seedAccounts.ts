@@ -3,15 +3,22 @@ import { hashPassword } from '../../platform/auth/password';
 import type { PrismaClient } from '../../platform/prisma';
 import type { Tier } from '../../platform/prisma/generated/enums';
 import {
+  courseBySlug,
   DEMO_PASSWORD,
   DEMO_PERIOD_DAYS,
   DEMO_PORTFOLIO_CASH_MINOR,
+  demoProfiles,
   demoUsers,
   enrollments,
   type DemoUserKey,
 } from './data';
 
 const DAY_MS = 86_400_000;
+
+function demoProfileRow(key: DemoUserKey) {
+  const { dateOfBirth, ...rest } = demoProfiles[key];
+  return { ...rest, dateOfBirth: new Date(`${dateOfBirth}T00:00:00Z`) };
+}
 
 export async function seedDemoAccounts(
   prisma: PrismaClient,
@@ -48,6 +55,11 @@ export async function seedDemoAccounts(
         create: { id: userId, emailNormalized, passwordHash, ...profile },
         update: profile,
       }),
+      prisma.profile.upsert({
+        where: { userId },
+        create: { userId, ...demoProfileRow(user.key) },
+        update: demoProfileRow(user.key),
+      }),
       prisma.userTier.upsert({
         where: { userId },
         create: { userId, tier: user.tier },
@@ -81,7 +93,14 @@ export async function seedDemoAccounts(
     return [
       prisma.enrollment.upsert({
         where: { userId_courseId: { userId, courseId } },
-        create: { id, userId, courseId, status: 'ACTIVE' },
+        // Demo enrolments in paid courses have no billing payment behind them: they are grants.
+        create: {
+          id,
+          userId,
+          courseId,
+          status: 'ACTIVE',
+          source: courseBySlug(courseSlug)?.priceMinor ? 'GRANT' : 'FREE',
+        },
         update: {},
       }),
     ];

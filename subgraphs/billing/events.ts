@@ -15,6 +15,8 @@ export function createFreePlanConsumer({ infra, logger }: SubgraphDeps) {
       [Topics.userRegistered]: {
         UserRegistered: async (event, tx) => {
           const { userId } = event.payload as UserRegisteredPayload;
+          // Never over a plan the user already has (a fast first purchase, an admin grant).
+          if (await tx.subscription.findUnique({ where: { userId } })) return;
           await setPlan(tx, userId, 'FREE', event.correlationId);
         },
       },

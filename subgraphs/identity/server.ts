@@ -1,39 +1,112 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse } from 'graphql';
 import type { AccessTokenSigner } from '../../platform/auth/accessToken';
-import { createSubgraphServer } from '../../platform/subgraph';
+import { createKeyValueStore, type KeyValueStore } from '../../platform/keyValueStore';
+import { identitySettingsSchema, type IdentitySettings } from '../../platform/subgraphConfig';
 import { assembleSubgraph, type SubgraphDeps } from '../../platform/subgraphModule';
+import { repoRoot } from '../../platform/topology';
+import { chargeBatchedAttempts } from './attemptCharging';
 import { createTierConsumer } from './events';
-import { createIdentityLoaders } from './loaders';
+import { createIdentityHttpServer } from './httpServer';
 import { createIdentityResolvers } from './resolvers';
+import type { IdentityServiceDeps } from './services/deps';
+import { createHashingQueue } from './services/hashingQueue';
+import { createLockout } from './services/lockout';
+import { keyFrom } from './services/sealing';
+import { createSessionService } from './services/sessions';
+import { createTwoFactorService } from './services/twoFactor';
 import { createUserService } from './services/users';
 
 export const identityTypeDefs = parse(readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
 
 export const JWKS_PATH = '/.well-known/jwks.json';
+/** Verifiers cache the key set this long; a new key is published for longer before it signs. */
+const JWKS_MAX_AGE_SECONDS = 300;
 
-export function createIdentitySubgraph(deps: SubgraphDeps & { signer: AccessTokenSigner }) {
-  const jwksBody = JSON.stringify(deps.signer.jwks);
+export interface IdentityDeps extends SubgraphDeps {
+  signer: AccessTokenSigner;
+  /** Unset: the process-wide in-memory store (single-process `npm start`). */
+  redisUrl?: string | undefined;
+  /** Overrides of the config defaults (identityConfigSchema). */
+  settings?: Partial<IdentitySettings>;
+  /** Prefix of the lockout counters: tests isolate theirs, since they all come from 127.0.0.1. */
+  lockoutNamespace?: string;
+}
+
+/** Development only: a key kept in .cache so TOTP secrets survive restarts of `npm start`. */
+function developmentDataKey(): string {
+  const file = path.join(repoRoot, '.cache', 'identity-data-key');
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+export function createIdentitySubgraph(deps: IdentityDeps) {
+  const settings = identitySettingsSchema.parse(deps.settings ?? {});
+  const store: KeyValueStore = createKeyValueStore(deps.redisUrl);
+  const serviceDeps: IdentityServiceDeps = {
+    signer: deps.signer,
+    store,
+    settings,
+    lockout: createLockout(store, settings, deps.lockoutNamespace ?? 'identity:'),
+    dataKey: keyFrom(settings.IDENTITY_DATA_KEY ?? developmentDataKey(), 'totp-secret'),
+    passwordParams: {
+      N: settings.PASSWORD_SCRYPT_N,
+      r: settings.PASSWORD_SCRYPT_R,
+      p: settings.PASSWORD_SCRYPT_P,
+      keyLength: 32,
+    },
+    hashing: createHashingQueue(settings.PASSWORD_HASH_CONCURRENCY),
+  };
+  const sessions = createSessionService(serviceDeps);
+  const twoFactor = createTwoFactorService(serviceDeps);
+  const users = createUserService(serviceDeps, sessions, twoFactor);
+
   // The gateway fetches the public keys here; they are public, so no gateway signature is needed.
   const jwksRoute = (req: IncomingMessage, res: ServerResponse) => {
     if (req.url !== JWKS_PATH) return false;
     res
-      .writeHead(200, { 'content-type': 'application/jwk-set+json', 'cache-control': 'max-age=300' })
-      .end(jwksBody);
+      .writeHead(200, {
+        'content-type': 'application/jwk-set+json',
+        'cache-control': `max-age=${JWKS_MAX_AGE_SECONDS}`,
+      })
+      .end(JSON.stringify(deps.signer.jwks));
     return true;
   };
-  const server = createSubgraphServer({
-    name: 'identity',
+  const server = createIdentityHttpServer({
     typeDefs: identityTypeDefs,
-    resolvers: createIdentityResolvers(createUserService(deps.signer)),
+    resolvers: createIdentityResolvers({
+      deps: serviceDeps,
+      users,
+      sessions,
+      twoFactor,
+      keyPublishLeadMs: 2 * JWKS_MAX_AGE_SECONDS * 1000,
+    }),
     prisma: deps.infra.prisma,
     logger: deps.logger,
     gatewaySecret: deps.gatewaySecret,
-    createLoaders: (prisma) => createIdentityLoaders(prisma),
     readiness: deps.infra.readiness,
     routes: [jwksRoute],
+    plugins: (schema) => [
+      chargeBatchedAttempts(schema, serviceDeps.lockout, async (challenge) => {
+        const userId = await twoFactor.challengeUser(challenge);
+        const user = userId ? await deps.infra.prisma.user.findUnique({ where: { id: userId } }) : null;
+        return user?.emailNormalized ?? null;
+      }),
+    ],
   });
-  return assembleSubgraph('identity', deps, server, [createTierConsumer(deps)]);
+  const subgraph = assembleSubgraph('identity', deps, server, [createTierConsumer(deps)]);
+  return {
+    ...subgraph,
+    store,
+    async stop(): Promise<void> {
+      await subgraph.stop();
+      await store.close();
+    },
+  };
 }

@@ -11,7 +11,15 @@ let draft: Course;
 
 const create = (slug: string, priceMinor: bigint, published = true) =>
   learning.prisma.course.create({
-    data: { slug, title: slug, summary: 's', level: 'BEGINNER', instructorId, priceMinor, published },
+    data: {
+      slug,
+      title: slug,
+      summary: 's',
+      level: 'BEGINNER',
+      instructorId,
+      priceMinor,
+      status: published ? 'PUBLISHED' : 'DRAFT',
+    },
   });
 
 const COURSE = `query($id: ID, $slug: String) { course(id: $id, slug: $slug) {

@@ -38,7 +38,7 @@ const create = (slug: string, priceMinor: bigint, published = true, createdAt = 
       level: 'BEGINNER',
       instructorId: randomUUID(),
       priceMinor,
-      published,
+      status: published ? 'PUBLISHED' : 'DRAFT',
       createdAt,
     },
   });
@@ -75,7 +75,7 @@ describe('Mutation.enroll', () => {
         topic: LearningTopics.enrollmentCreated,
         key: free.id,
         type: 'EnrollmentCreated',
-        payload: { enrollmentId, userId: alice.userId, courseId: free.id },
+        payload: { enrollmentId, userId: alice.userId, courseId: free.id, source: 'FREE', paymentId: null },
         correlation_id: 'test-correlation-id',
       },
     ]);

@@ -64,7 +64,7 @@ beforeAll(async () => {
       level: 'BEGINNER',
       instructorId,
       priceMinor: 0n,
-      published: false,
+      status: 'DRAFT',
     },
   });
 });
@@ -138,7 +138,7 @@ describe('Query.courses', () => {
   });
 
   it('accepts a cursor past the end: an empty last page', async () => {
-    const result = await learning.run<Page>(PAGE, { after: encodeCursor(published.at(-1)!) });
+    const result = await learning.run<Page>(PAGE, { after: encodeCursor('NEWEST', published.at(-1)!) });
     expect(result.data!.courses).toEqual({
       edges: [],
       pageInfo: { hasNextPage: false, endCursor: null },

@@ -3,6 +3,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { Viewer } from '../../platform/auth/viewer';
 import { createMemoryBus } from '../../platform/events/memoryBus';
 import { createLogger } from '../../platform/logger';
+import type { PrismaClient } from '../../platform/prisma';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database';
 import { createLearningSubgraph } from './server';
 
@@ -21,18 +22,29 @@ export const viewer = (...roles: Viewer['roles']): Viewer => ({
 
 export const codeOf = (result: Result<unknown>) => result.errors?.[0]?.extensions?.code;
 
+export interface HarnessOptions {
+  /** The clock the services read (heartbeats, drip release, time limits). */
+  now?: () => Date;
+  /** Serve through this client instead of the database's own (e.g. one that counts SQL). */
+  prismaFor?: (url: string) => PrismaClient;
+}
+
 /** The learning subgraph on a fresh database, queried as the gateway would (signed viewer, `_entities`). */
-export async function startLearning() {
+export async function startLearning(options: HarnessOptions = {}) {
   const db: TestDatabase = await createTestDatabase();
   const logger = createLogger({ name: 'test', level: 'silent' });
+  const served = options.prismaFor?.(db.url);
   const infra = {
-    prisma: db.prisma,
+    prisma: served ?? db.prisma,
     bus: createMemoryBus({ logger }),
     readiness: {},
     start: async () => {},
     stop: async () => {},
   };
-  const subgraph = createLearningSubgraph({ infra, logger, gatewaySecret: 'x'.repeat(32) });
+  const subgraph = createLearningSubgraph(
+    { infra, logger, gatewaySecret: 'x'.repeat(32) },
+    options.now ? { now: options.now } : {},
+  );
   await subgraph.server.apollo.start();
 
   async function run<T = Data>(
@@ -49,9 +61,11 @@ export async function startLearning() {
   return {
     db,
     prisma: db.prisma,
+    subgraph,
     run,
     async stop() {
       await subgraph.server.apollo.stop();
+      await served?.$disconnect();
       await db.drop();
     },
   };

@@ -1,10 +1,11 @@
-/** Topics learning publishes; consumers elsewhere rely on these names and payloads. */
-export const LearningTopics = {
-  enrollmentCreated: 'learning.enrollment.created',
-} as const;
-
-export interface EnrollmentCreatedPayload {
-  enrollmentId: string;
-  userId: string;
-  courseId: string;
-}
+// The contracts live with every other domain's in platform/events/topics.ts; learning code imports them here.
+export {
+  LearningEventTypes,
+  LearningTopics,
+  type CertificateIssuedPayload,
+  type CertificateRevokedPayload,
+  type CourseCompletedPayload,
+  type EnrollmentCancelledPayload,
+  type EnrollmentCreatedPayload,
+  type LessonCompletedPayload,
+} from '../../platform/events/topics';

@@ -33,7 +33,7 @@ async function latestDailyClose(prisma: PrismaClient, ids: readonly string[]) {
 async function newestByAuthor(prisma: PrismaClient, authorIds: readonly string[]) {
   const rows = await prisma.$queryRaw<Signal[]>`
     SELECT id::text, sequence, instrument_id::text AS "instrumentId", side::text, strategy, price, confidence,
-           author_id::text AS "authorId", created_at AS "createdAt"
+           author_id::text AS "authorId", created_at AS "createdAt", day_index AS "dayIndex"
       FROM (
         SELECT s.*, ROW_NUMBER() OVER (PARTITION BY s.author_id ORDER BY s.sequence DESC) AS rn
           FROM "signals"."signal" s

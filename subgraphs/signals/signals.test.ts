@@ -70,13 +70,18 @@ describe('signals', () => {
     for (const price of ['101.00', '102.00', '103.00']) {
       sequences.push((await h.publish({ ...validSignal, price }, author)).data!.publishSignal.sequence);
     }
-    const newest = await h.run<{ signals: { sequence: string }[] }>('{ signals(last: 2) { sequence } }');
+    // PREMIUM: real time (FREE and anonymous callers see signals only after the delay; tiers.test.ts).
+    const premium = { ...viewer('TRADER'), tier: 'PREMIUM' as const };
+    const newest = await h.run<{ signals: { sequence: string }[] }>(
+      '{ signals(last: 2) { sequence } }',
+      {},
+      premium,
+    );
     expect(newest.data?.signals.map((s) => s.sequence)).toEqual([sequences[2], sequences[1]]);
     const after = await h.run(
       'query($after: String) { signals(last: 5, afterSequence: $after) { sequence price } }',
-      {
-        after: sequences[0],
-      },
+      { after: sequences[0] },
+      premium,
     );
     expect(after.data).toEqual({
       signals: [
@@ -112,17 +117,22 @@ describe('_entities', () => {
       published.push(await h.publish({ ...validSignal, price }, author));
     const signalId = published[0]?.data?.publishSignal.id;
     const stranger = randomUUID();
-    const result = await h.run(ENTITIES, {
-      reps: [
-        { __typename: 'Instrument', id: h.btc.id },
-        { __typename: 'Instrument', id: h.eth.id },
-        { __typename: 'Instrument', id: 'not-a-uuid' },
-        { __typename: 'Signal', id: signalId },
-        { __typename: 'Signal', id: randomUUID() },
-        { __typename: 'User', id: author.userId },
-        { __typename: 'User', id: stranger },
-      ],
-    });
+    const enterprise = { ...viewer('TRADER'), tier: 'ENTERPRISE' as const };
+    const result = await h.run(
+      ENTITIES,
+      {
+        reps: [
+          { __typename: 'Instrument', id: h.btc.id },
+          { __typename: 'Instrument', id: h.eth.id },
+          { __typename: 'Instrument', id: 'not-a-uuid' },
+          { __typename: 'Signal', id: signalId },
+          { __typename: 'Signal', id: randomUUID() },
+          { __typename: 'User', id: author.userId },
+          { __typename: 'User', id: stranger },
+        ],
+      },
+      enterprise,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data?._entities).toEqual([
       { symbol: 'BTC-USDT', lastPrice: '105.5' },

@@ -67,7 +67,7 @@ describe('supergraph end to end', () => {
     expect(data.plans).toEqual([
       { tier: 'FREE', price: { amount: '0.00', currency: 'INR' } },
       { tier: 'PREMIUM', price: { amount: '2999.00', currency: 'INR' } },
-      { tier: 'ENTERPRISE', price: { amount: '24999.00', currency: 'INR' } },
+      { tier: 'ENTERPRISE', price: { amount: '9999.00', currency: 'INR' } },
     ]);
   });
 

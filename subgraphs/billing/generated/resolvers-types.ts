@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Plan as PlanModel, Subscription as SubscriptionModel } from '../../../platform/prisma/generated/client';
+import type { Plan as PlanModel, Subscription as SubscriptionModel, PaymentOrder as PaymentOrderModel, Payment as PaymentModel, Refund as RefundModel, Invoice as InvoiceModel, ComplianceReview as ComplianceReviewModel } from '../../../platform/prisma/generated/client';
+import type { AccountBalance as AccountBalanceModel } from '../services/ledger';
 import type { EntityRef as EntityRefModel } from '../../../platform/federation';
 import type { BillingContext } from '../context';
 export type Maybe<T> = T | null;
@@ -16,6 +17,53 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+export type ComplianceReview = {
+  __typename?: 'ComplianceReview';
+  createdAt: Scalars['DateTime']['output'];
+  detail: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  payment: Payment;
+  rule: Scalars['String']['output'];
+  userId: Scalars['ID']['output'];
+};
+
+export type CreateOrderInput = {
+  courseId?: InputMaybe<Scalars['ID']['input']>;
+  /** The same key and input return the same order; the same key with other input is a CONFLICT. */
+  idempotencyKey: Scalars['String']['input'];
+  /** Buyer's GST state code (two letters); defaults to ours. */
+  placeOfSupply?: InputMaybe<Scalars['String']['input']>;
+  /** Exactly one of planId and courseId. */
+  planId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A GST tax invoice; numbers run sequentially per financial year (April to March). */
+export type Invoice = {
+  __typename?: 'Invoice';
+  cgst: Money;
+  description: Scalars['String']['output'];
+  financialYear: Scalars['String']['output'];
+  /** The invoice as a self-contained HTML document (print it to PDF). */
+  html: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  igst: Money;
+  issuedAt: Scalars['DateTime']['output'];
+  /** TS/2026-27/000001 */
+  number: Scalars['String']['output'];
+  /** State code of the buyer: the same state as ours means CGST + SGST, another IGST. */
+  placeOfSupply: Scalars['String']['output'];
+  sgst: Money;
+  taxable: Money;
+  total: Money;
+};
+
+export type LedgerBalance = {
+  __typename?: 'LedgerBalance';
+  account: Scalars['String']['output'];
+  /** In the account's normal direction (credits for revenue and liabilities). */
+  balance: Money;
+};
+
 export type Money = {
   __typename?: 'Money';
   amount: Scalars['String']['output'];
@@ -24,8 +72,31 @@ export type Money = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** The plan runs to the period end, then the user falls back to FREE. */
+  cancelSubscription: PlanSubscription;
+  /** A cheaper plan from the next period (upgrades are bought with createOrder, prorated). */
+  changePlan: PlanSubscription;
+  createOrder: Order;
   /** Admins grant a plan without payment (comp accounts, support); paid upgrades go through Razorpay. */
   grantPlan: PlanSubscription;
+  /** ADMIN: compares our payments with Razorpay's records. */
+  reconcilePayments: ReconciliationReport;
+  /** The payer below the self-service limit, an ADMIN above it. */
+  refundPayment: Refund;
+  /** Undoes cancelSubscription before the period ends. */
+  resumeSubscription: PlanSubscription;
+  /** Checks Checkout's signature over order_id|payment_id, then captures the payment. */
+  verifyPayment: Payment;
+};
+
+
+export type MutationChangePlanArgs = {
+  planId: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateOrderArgs = {
+  input: CreateOrderInput;
 };
 
 
@@ -34,13 +105,79 @@ export type MutationGrantPlanArgs = {
   userId: Scalars['ID']['input'];
 };
 
+
+export type MutationReconcilePaymentsArgs = {
+  since: Scalars['DateTime']['input'];
+};
+
+
+export type MutationRefundPaymentArgs = {
+  input: RefundPaymentInput;
+};
+
+
+export type MutationVerifyPaymentArgs = {
+  input: VerifyPaymentInput;
+};
+
+/** A checkout: pay it with Razorpay Checkout (key, razorpayOrderId, amount), then call verifyPayment. */
+export type Order = {
+  __typename?: 'Order';
+  amount: Money;
+  courseId: Maybe<Scalars['ID']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** What an upgrade was credited for the unused part of the plan it replaces. */
+  credit: Money;
+  id: Scalars['ID']['output'];
+  payments: Array<Payment>;
+  plan: Maybe<Plan>;
+  purpose: PaymentPurpose;
+  /** The Razorpay key id Checkout needs. */
+  razorpayKeyId: Scalars['String']['output'];
+  razorpayOrderId: Scalars['String']['output'];
+  status: OrderStatus;
+};
+
+export type OrderStatus =
+  | 'CREATED'
+  | 'FAILED'
+  | 'PAID';
+
+export type Payment = {
+  __typename?: 'Payment';
+  amount: Money;
+  capturedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Razorpay's fee including its GST; zero until captured. */
+  fee: Money;
+  id: Scalars['ID']['output'];
+  invoice: Maybe<Invoice>;
+  order: Order;
+  razorpayPaymentId: Scalars['String']['output'];
+  refunded: Money;
+  refunds: Array<Refund>;
+  status: PaymentStatus;
+};
+
+export type PaymentPurpose =
+  | 'COURSE'
+  | 'SUBSCRIPTION';
+
+export type PaymentStatus =
+  | 'AUTHORIZED'
+  | 'CAPTURED'
+  | 'CREATED'
+  | 'FAILED'
+  | 'PARTIALLY_REFUNDED'
+  | 'REFUNDED';
+
 export type Plan = {
   __typename?: 'Plan';
   apiCallsPerHour: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
+  /** MONTH, QUARTER or YEAR. */
   interval: Scalars['String']['output'];
   name: Scalars['String']['output'];
-  /** Per interval. */
+  /** Per interval, GST included. */
   price: Money;
   prioritySupport: Scalars['Boolean']['output'];
   realtimeSignals: Scalars['Boolean']['output'];
@@ -53,21 +190,84 @@ export type Plan = {
 /** A user's subscription to a plan (named so it does not clash with GraphQL's Subscription root). */
 export type PlanSubscription = {
   __typename?: 'PlanSubscription';
+  /** The plan ends at currentPeriodEnd and the user falls back to FREE. */
+  cancelAtPeriodEnd: Scalars['Boolean']['output'];
   currentPeriodEnd: Maybe<Scalars['DateTime']['output']>;
   currentPeriodStart: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
+  /** A downgrade waiting for the period end. */
+  pendingPlan: Maybe<Plan>;
   plan: Plan;
   status: SubscriptionStatus;
 };
 
 export type Query = {
   __typename?: 'Query';
+  /** ADMIN: payments the compliance rules flagged. */
+  complianceReviews: Array<ComplianceReview>;
+  /** ADMIN: balances derived from the ledger's postings. */
+  ledgerBalances: Array<LedgerBalance>;
+  order: Maybe<Order>;
+  payment: Maybe<Payment>;
+  /** Plans of one billing interval (MONTH by default); FREE is listed with the monthly plans. */
   plans: Array<Plan>;
+};
+
+
+export type QueryLedgerBalancesArgs = {
+  currency?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPaymentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPlansArgs = {
+  interval?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ReconciliationMismatch = {
+  __typename?: 'ReconciliationMismatch';
+  problem: Scalars['String']['output'];
+  razorpayPaymentId: Scalars['String']['output'];
+};
+
+export type ReconciliationReport = {
+  __typename?: 'ReconciliationReport';
+  checkedPayments: Scalars['Int']['output'];
+  mismatches: Array<ReconciliationMismatch>;
+};
+
+export type Refund = {
+  __typename?: 'Refund';
+  amount: Money;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  razorpayRefundId: Scalars['String']['output'];
+  reason: Maybe<Scalars['String']['output']>;
+};
+
+export type RefundPaymentInput = {
+  /** Decimal amount, e.g. "1500.00"; omitted: everything not yet refunded. */
+  amount?: InputMaybe<Scalars['String']['input']>;
+  idempotencyKey: Scalars['String']['input'];
+  paymentId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type SubscriptionStatus =
   | 'ACTIVE'
   | 'CANCELLED'
+  /** Every retry failed: the tier fell back to FREE. */
+  | 'HALTED'
+  /** A renewal charge failed; the tier holds while Razorpay retries. */
   | 'PAST_DUE';
 
 export type Tier =
@@ -78,10 +278,20 @@ export type Tier =
 export type User = {
   __typename?: 'User';
   id: Scalars['ID']['output'];
+  /** Newest first. */
+  invoices: Array<Invoice>;
+  /** Newest first. */
+  orders: Array<Order>;
   /** The user's own subscription (admins see anyone's). */
   subscription: Maybe<PlanSubscription>;
   /** The tier billing grants; FREE without an active subscription. */
   tier: Tier;
+};
+
+export type VerifyPaymentInput = {
+  razorpayOrderId: Scalars['String']['input'];
+  razorpayPaymentId: Scalars['String']['input'];
+  razorpaySignature: Scalars['String']['input'];
 };
 
 
@@ -164,6 +374,9 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = {
+  Invoice: Invoice;
+  Order: Order;
+  Payment: Payment;
   Plan: Plan;
   PlanSubscription: PlanSubscription;
   User: User;
@@ -171,6 +384,15 @@ export type FederationTypes = {
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = {
+  Invoice:
+    ( { __typename: 'Invoice' }
+    & GraphQLRecursivePick<FederationTypes['Invoice'], {"id":true}> );
+  Order:
+    ( { __typename: 'Order' }
+    & GraphQLRecursivePick<FederationTypes['Order'], {"id":true}> );
+  Payment:
+    ( { __typename: 'Payment' }
+    & GraphQLRecursivePick<FederationTypes['Payment'], {"id":true}> );
   Plan:
     ( { __typename: 'Plan' }
     & GraphQLRecursivePick<FederationTypes['Plan'], {"id":true}> );
@@ -186,39 +408,94 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  Money: ResolverTypeWrapper<Money>;
+  ComplianceReview: ResolverTypeWrapper<ComplianceReviewModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CreateOrderInput: CreateOrderInput;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Invoice: ResolverTypeWrapper<InvoiceModel>;
+  LedgerBalance: ResolverTypeWrapper<AccountBalanceModel>;
+  Money: ResolverTypeWrapper<Money>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Order: ResolverTypeWrapper<PaymentOrderModel>;
+  OrderStatus: OrderStatus;
+  Payment: ResolverTypeWrapper<PaymentModel>;
+  PaymentPurpose: PaymentPurpose;
+  PaymentStatus: PaymentStatus;
   Plan: ResolverTypeWrapper<PlanModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PlanSubscription: ResolverTypeWrapper<SubscriptionModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReconciliationMismatch: ResolverTypeWrapper<ReconciliationMismatch>;
+  ReconciliationReport: ResolverTypeWrapper<ReconciliationReport>;
+  Refund: ResolverTypeWrapper<RefundModel>;
+  RefundPaymentInput: RefundPaymentInput;
   SubscriptionStatus: SubscriptionStatus;
   Tier: Tier;
   User: ResolverTypeWrapper<EntityRefModel>;
+  VerifyPaymentInput: VerifyPaymentInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  DateTime: Scalars['DateTime']['output'];
-  Money: Money;
+  ComplianceReview: ComplianceReviewModel;
   String: Scalars['String']['output'];
-  Mutation: Record<PropertyKey, never>;
   ID: Scalars['ID']['output'];
+  CreateOrderInput: CreateOrderInput;
+  DateTime: Scalars['DateTime']['output'];
+  Invoice: InvoiceModel;
+  LedgerBalance: AccountBalanceModel;
+  Money: Money;
+  Mutation: Record<PropertyKey, never>;
+  Order: PaymentOrderModel;
+  Payment: PaymentModel;
   Plan: PlanModel;
   Int: Scalars['Int']['output'];
   Boolean: Scalars['Boolean']['output'];
   PlanSubscription: SubscriptionModel;
   Query: Record<PropertyKey, never>;
+  ReconciliationMismatch: ReconciliationMismatch;
+  ReconciliationReport: ReconciliationReport;
+  Refund: RefundModel;
+  RefundPaymentInput: RefundPaymentInput;
   User: EntityRefModel;
+  VerifyPaymentInput: VerifyPaymentInput;
+};
+
+export type ComplianceReviewResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['ComplianceReview'] = ResolversParentTypes['ComplianceReview']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  payment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type InvoiceResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Invoice'] = ResolversParentTypes['Invoice'], FederationReferenceType extends FederationReferenceTypes['Invoice'] = FederationReferenceTypes['Invoice']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Invoice']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  cgst?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  financialYear?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  html?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  igst?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  issuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  placeOfSupply?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sgst?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  taxable?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type LedgerBalanceResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['LedgerBalance'] = ResolversParentTypes['LedgerBalance']> = {
+  account?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  balance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
 
 export type MoneyResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
   amount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -226,7 +503,43 @@ export type MoneyResolvers<ContextType = BillingContext, ParentType extends Reso
 };
 
 export type MutationResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  cancelSubscription?: Resolver<ResolversTypes['PlanSubscription'], ParentType, ContextType>;
+  changePlan?: Resolver<ResolversTypes['PlanSubscription'], ParentType, ContextType, RequireFields<MutationChangePlanArgs, 'planId'>>;
+  createOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationCreateOrderArgs, 'input'>>;
   grantPlan?: Resolver<ResolversTypes['PlanSubscription'], ParentType, ContextType, RequireFields<MutationGrantPlanArgs, 'tier' | 'userId'>>;
+  reconcilePayments?: Resolver<ResolversTypes['ReconciliationReport'], ParentType, ContextType, RequireFields<MutationReconcilePaymentsArgs, 'since'>>;
+  refundPayment?: Resolver<ResolversTypes['Refund'], ParentType, ContextType, RequireFields<MutationRefundPaymentArgs, 'input'>>;
+  resumeSubscription?: Resolver<ResolversTypes['PlanSubscription'], ParentType, ContextType>;
+  verifyPayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<MutationVerifyPaymentArgs, 'input'>>;
+};
+
+export type OrderResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  courseId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  credit?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  payments?: Resolver<Array<ResolversTypes['Payment']>, ParentType, ContextType>;
+  plan?: Resolver<Maybe<ResolversTypes['Plan']>, ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['PaymentPurpose'], ParentType, ContextType>;
+  razorpayKeyId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  razorpayOrderId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
+};
+
+export type PaymentResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Payment'] = ResolversParentTypes['Payment'], FederationReferenceType extends FederationReferenceTypes['Payment'] = FederationReferenceTypes['Payment']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Payment']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  capturedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  fee?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType>;
+  order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+  razorpayPaymentId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refunded?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  refunds?: Resolver<Array<ResolversTypes['Refund']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
 };
 
 export type PlanResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Plan'] = ResolversParentTypes['Plan'], FederationReferenceType extends FederationReferenceTypes['Plan'] = FederationReferenceTypes['Plan']> = {
@@ -245,31 +558,65 @@ export type PlanResolvers<ContextType = BillingContext, ParentType extends Resol
 
 export type PlanSubscriptionResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['PlanSubscription'] = ResolversParentTypes['PlanSubscription'], FederationReferenceType extends FederationReferenceTypes['PlanSubscription'] = FederationReferenceTypes['PlanSubscription']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PlanSubscription']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  cancelAtPeriodEnd?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   currentPeriodEnd?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   currentPeriodStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  pendingPlan?: Resolver<Maybe<ResolversTypes['Plan']>, ParentType, ContextType>;
   plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SubscriptionStatus'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType>;
+  complianceReviews?: Resolver<Array<ResolversTypes['ComplianceReview']>, ParentType, ContextType>;
+  ledgerBalances?: Resolver<Array<ResolversTypes['LedgerBalance']>, ParentType, ContextType, RequireFields<QueryLedgerBalancesArgs, 'currency'>>;
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
+  payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<QueryPaymentArgs, 'id'>>;
+  plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, RequireFields<QueryPlansArgs, 'interval'>>;
+};
+
+export type ReconciliationMismatchResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['ReconciliationMismatch'] = ResolversParentTypes['ReconciliationMismatch']> = {
+  problem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  razorpayPaymentId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReconciliationReportResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['ReconciliationReport'] = ResolversParentTypes['ReconciliationReport']> = {
+  checkedPayments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  mismatches?: Resolver<Array<ResolversTypes['ReconciliationMismatch']>, ParentType, ContextType>;
+};
+
+export type RefundResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Refund'] = ResolversParentTypes['Refund']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  razorpayRefundId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type UserResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invoices?: Resolver<Array<ResolversTypes['Invoice']>, ParentType, ContextType>;
+  orders?: Resolver<Array<ResolversTypes['Order']>, ParentType, ContextType>;
   subscription?: Resolver<Maybe<ResolversTypes['PlanSubscription']>, ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['Tier'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = BillingContext> = {
+  ComplianceReview?: ComplianceReviewResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  Invoice?: InvoiceResolvers<ContextType>;
+  LedgerBalance?: LedgerBalanceResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Order?: OrderResolvers<ContextType>;
+  Payment?: PaymentResolvers<ContextType>;
   Plan?: PlanResolvers<ContextType>;
   PlanSubscription?: PlanSubscriptionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReconciliationMismatch?: ReconciliationMismatchResolvers<ContextType>;
+  ReconciliationReport?: ReconciliationReportResolvers<ContextType>;
+  Refund?: RefundResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };
 

@@ -1,17 +1,53 @@
-import { NotFoundError } from '../../../platform/errors';
+import { BadUserInputError, NotFoundError } from '../../../platform/errors';
 import { money } from '../../../platform/money';
 import { DateTimeScalar } from '../../../platform/scalars';
 import type { Resolvers } from '../generated/resolvers-types';
+import { requireAdmin } from '../services/access';
+import { invoiceService } from '../services/invoiceQueries';
+import { accountBalances } from '../services/ledger';
+import { orderService } from '../services/orders';
+import { paymentService } from '../services/payments';
+import { PLAN_INTERVALS } from '../services/planPeriods';
+import { reconcilePayments } from '../services/reconciliation';
+import { refundService } from '../services/refunds';
+import type { BillingRuntime } from '../services/runtime';
+import { subscriptionLifecycle } from '../services/subscriptionLifecycle';
 import { subscriptionService } from '../services/subscriptions';
+import { paymentResolvers } from './payments';
 
-export function createBillingResolvers(): Resolvers {
+export function createBillingResolvers(runtime: BillingRuntime): Resolvers {
   return {
+    ...paymentResolvers(runtime),
     DateTime: DateTimeScalar,
     Query: {
-      plans: (_parent, _args, ctx) => ctx.prisma.plan.findMany({ orderBy: { priceMinor: 'asc' } }),
+      plans: (_parent, { interval }, ctx) => {
+        const wanted = interval ?? 'MONTH';
+        if (!PLAN_INTERVALS.includes(wanted)) throw new BadUserInputError('Unknown interval', 'interval');
+        return ctx.prisma.plan.findMany({ where: { interval: wanted }, orderBy: { priceMinor: 'asc' } });
+      },
+      order: (_parent, { id }, ctx) => orderService.byId(ctx, id),
+      payment: (_parent, { id }, ctx) => paymentService.byId(ctx, id),
+      ledgerBalances: async (_parent, { currency }, ctx) => {
+        requireAdmin(ctx.viewer, 'read the ledger');
+        return (await accountBalances(ctx.prisma)).filter((row) => row.currency === (currency ?? 'INR'));
+      },
+      complianceReviews: (_parent, _args, ctx) => {
+        requireAdmin(ctx.viewer, 'read compliance reviews');
+        return ctx.prisma.complianceReview.findMany({ orderBy: { createdAt: 'desc' }, take: 200 });
+      },
     },
     Mutation: {
       grantPlan: (_parent, { userId, tier }, ctx) => subscriptionService.grantPlan(ctx, userId, tier),
+      createOrder: (_parent, { input }, ctx) => orderService.createOrder(ctx, runtime, input),
+      verifyPayment: (_parent, { input }, ctx) => paymentService.verifyPayment(ctx, runtime, input),
+      refundPayment: (_parent, { input }, ctx) => refundService.refundPayment(ctx, runtime, input),
+      cancelSubscription: (_parent, _args, ctx) => subscriptionLifecycle.cancelAtPeriodEnd(ctx),
+      resumeSubscription: (_parent, _args, ctx) => subscriptionLifecycle.resume(ctx),
+      changePlan: (_parent, { planId }, ctx) => subscriptionLifecycle.scheduleDowngrade(ctx, planId),
+      reconcilePayments: (_parent, { since }, ctx) => {
+        requireAdmin(ctx.viewer, 'reconcile payments');
+        return reconcilePayments(runtime, since);
+      },
     },
     Plan: {
       __resolveReference: (reference, ctx) => ctx.loaders.planById.load(reference.id),
@@ -24,11 +60,15 @@ export function createBillingResolvers(): Resolvers {
         if (!plan) throw new NotFoundError('Plan', subscription.planId);
         return plan;
       },
+      pendingPlan: (subscription, _args, ctx) =>
+        subscription.pendingPlanId ? ctx.loaders.planById.load(subscription.pendingPlanId) : null,
     },
     User: {
       __resolveReference: (reference) => ({ id: reference.id }),
       tier: (user, _args, ctx) => subscriptionService.tierOf(ctx, user.id),
       subscription: (user, _args, ctx) => subscriptionService.forUser(ctx, user.id),
+      invoices: (user, _args, ctx) => invoiceService.forUser(ctx, user.id),
+      orders: (user, _args, ctx) => invoiceService.ordersOf(ctx, user.id),
     },
   };
 }

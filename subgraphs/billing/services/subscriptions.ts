@@ -1,4 +1,3 @@
-import type { Viewer } from '../../../platform/auth/viewer';
 import {
   BadUserInputError,
   ForbiddenError,
@@ -9,51 +8,69 @@ import { enqueueEvent } from '../../../platform/events/outbox';
 import { Topics, type SubscriptionChangedPayload } from '../../../platform/events/topics';
 import { isUuid } from '../../../platform/loaders';
 import type { TransactionClient } from '../../../platform/prisma';
-import type { Subscription, Tier } from '../../../platform/prisma/generated/client';
+import type { Plan, Subscription, Tier } from '../../../platform/prisma/generated/client';
 import type { BillingContext } from '../context';
+import { assertSelfOrAdmin } from './access';
+import { periodEnd } from './planPeriods';
 
-export const BILLING_PERIOD_DAYS = 30;
-
-function assertSelfOrAdmin(viewer: Viewer | null, userId: string): void {
-  if (!viewer) throw new UnauthenticatedError();
-  if (viewer.userId !== userId && !viewer.roles.includes('ADMIN')) {
-    throw new ForbiddenError("Only admins can see another user's billing");
-  }
+/** Announces the tier the subscription now grants; identity's token claim follows from the event. */
+export async function announceSubscription(
+  tx: TransactionClient,
+  subscription: Subscription,
+  tier: Tier,
+  correlationId: string | null,
+): Promise<void> {
+  // HALTED is not in the contract: a halted subscription grants FREE, announced as PAST_DUE.
+  const status = subscription.status === 'HALTED' ? 'PAST_DUE' : subscription.status;
+  const effectiveTier = subscription.status === 'HALTED' ? 'FREE' : tier;
+  await enqueueEvent<SubscriptionChangedPayload>(tx, 'billing', {
+    topic: Topics.subscriptionChanged,
+    key: subscription.userId,
+    type: 'SubscriptionChanged',
+    payload: { userId: subscription.userId, subscriptionId: subscription.id, tier: effectiveTier, status },
+    correlationId,
+  });
 }
 
 /**
- * Puts the user on `tier` and announces it in the same transaction; identity's copy of the tier
- * (the token claim) follows from the event.
+ * Puts the user on `plan` for one period starting `start` and announces it in the same transaction.
+ * A renewal of the same plan passes the old period's end as `start`, so paid days are never lost.
  */
-export async function setPlan(
+export async function activatePlan(
   tx: TransactionClient,
   userId: string,
-  tier: Tier,
+  plan: Plan,
   correlationId: string | null,
+  start = new Date(),
 ): Promise<Subscription> {
-  const plan = await tx.plan.findUnique({ where: { tier } });
-  if (!plan) throw new NotFoundError('Plan', tier);
-  const now = new Date();
-  const periodEnd = plan.priceMinor > 0n ? new Date(now.getTime() + BILLING_PERIOD_DAYS * 86_400_000) : null;
   const fields = {
     planId: plan.id,
     status: 'ACTIVE' as const,
-    currentPeriodStart: now,
-    currentPeriodEnd: periodEnd,
+    currentPeriodStart: start,
+    currentPeriodEnd: plan.priceMinor > 0n ? periodEnd(start, plan.interval) : null,
+    cancelAtPeriodEnd: false,
+    failedCharges: 0,
+    pendingPlanId: null,
   };
   const subscription = await tx.subscription.upsert({
     where: { userId },
     create: { userId, ...fields },
     update: fields,
   });
-  await enqueueEvent<SubscriptionChangedPayload>(tx, 'billing', {
-    topic: Topics.subscriptionChanged,
-    key: userId,
-    type: 'SubscriptionChanged',
-    payload: { userId, subscriptionId: subscription.id, tier, status: subscription.status },
-    correlationId,
-  });
+  await announceSubscription(tx, subscription, plan.tier, correlationId);
   return subscription;
+}
+
+/** Puts the user on `tier`'s monthly plan (the FREE default, admin grants). */
+export async function setPlan(
+  tx: TransactionClient,
+  userId: string,
+  tier: Tier,
+  correlationId: string | null,
+): Promise<Subscription> {
+  const plan = await tx.plan.findUnique({ where: { tier_interval: { tier, interval: 'MONTH' } } });
+  if (!plan) throw new NotFoundError('Plan', tier);
+  return activatePlan(tx, userId, plan, correlationId);
 }
 
 export const subscriptionService = {
@@ -73,7 +90,9 @@ export const subscriptionService = {
   async tierOf(ctx: BillingContext, userId: string): Promise<Tier> {
     assertSelfOrAdmin(ctx.viewer, userId);
     const subscription = await ctx.loaders.subscriptionByUserId.load(userId);
-    if (!subscription || subscription.status !== 'ACTIVE') return 'FREE';
+    // PAST_DUE is the grace period of dunning: the tier holds until the subscription halts.
+    if (!subscription || (subscription.status !== 'ACTIVE' && subscription.status !== 'PAST_DUE'))
+      return 'FREE';
     return (await ctx.loaders.planById.load(subscription.planId))?.tier ?? 'FREE';
   },
 

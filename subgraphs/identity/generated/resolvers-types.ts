@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { User as UserModel } from '../../../platform/prisma/generated/client';
+import type { User as UserModel, Session as SessionModel, Profile as ProfileModel, KycSubmission as KycSubmissionModel, SecurityEvent as SecurityEventModel } from '../../../platform/prisma/generated/client';
 import type { IdentityContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -19,19 +19,62 @@ export type Scalars = {
 
 export type AuthPayload = {
   __typename?: 'AuthPayload';
-  /** JWT (ES256, 15 minutes): send as `Authorization: Bearer <token>`. */
-  accessToken: Scalars['String']['output'];
-  /** Opaque, 7 days, stored only hashed. */
-  refreshToken: Scalars['String']['output'];
+  /** JWT (ES256, 15 minutes): send as `Authorization: Bearer <token>`. Null while a second factor is due. */
+  accessToken: Maybe<Scalars['String']['output']>;
+  /** Opaque, 7 days, rotated on every use, stored only hashed. Null while a second factor is due. */
+  refreshToken: Maybe<Scalars['String']['output']>;
+  /** Opaque, 5 minutes: pass it with the code to completeTwoFactorLogin. */
+  twoFactorChallenge: Maybe<Scalars['String']['output']>;
+  /** True when the password was right and a TOTP or backup code must follow (completeTwoFactorLogin). */
   twoFactorRequired: Scalars['Boolean']['output'];
   user: User;
 };
 
+export type InvestmentExperience =
+  | 'BEGINNER'
+  | 'EXPERIENCED'
+  | 'INTERMEDIATE'
+  | 'NONE';
+
+export type InvestmentHorizon =
+  | 'LONG'
+  | 'MEDIUM'
+  | 'SHORT';
+
+export type KycDecision =
+  | 'REJECTED'
+  | 'VERIFIED';
+
+export type KycInput = {
+  /** Twelve digits (spaces allowed); only the last four are kept. */
+  aadhaar: Scalars['String']['input'];
+  /** Ten characters: AAAAA9999A. */
+  pan: Scalars['String']['input'];
+};
+
 export type KycStatus =
+  | 'EXPIRED'
   | 'NONE'
   | 'PENDING'
   | 'REJECTED'
   | 'VERIFIED';
+
+export type KycSubmission = {
+  __typename?: 'KycSubmission';
+  /** XXXX-XXXX-1234: the full number is never stored. */
+  aadhaarMasked: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** PAN, visible to the applicant, SUPPORT and ADMIN. */
+  pan: Scalars['String']['output'];
+  rejectionReason: Maybe<Scalars['String']['output']>;
+  reviewedAt: Maybe<Scalars['DateTime']['output']>;
+  /** 0 (low) to 100 (high). */
+  riskScore: Scalars['Int']['output'];
+  status: KycStatus;
+  submittedAt: Scalars['DateTime']['output'];
+  user: User;
+};
 
 export type LoginInput = {
   email: Scalars['String']['input'];
@@ -40,8 +83,51 @@ export type LoginInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Second step of a login with TOTP enabled: a current TOTP code or an unused backup code. */
+  completeTwoFactorLogin: AuthPayload;
+  confirmTotp: TotpActivation;
+  disableTotp: Scalars['Boolean']['output'];
+  /** Starts TOTP enrolment; login asks for codes only after confirmTotp. */
+  enrollTotp: TotpEnrollment;
+  grantRole: User;
   login: AuthPayload;
+  /** Ends the current session; its access token is refused from now on. */
+  logout: Scalars['Boolean']['output'];
+  /** Rotates: returns a new refresh token; the one presented stops working (after a short grace window). */
+  refreshSession: AuthPayload;
   register: AuthPayload;
+  reviewKyc: KycSubmission;
+  /** Ends every session but the current one; returns how many. */
+  revokeOtherSessions: Scalars['Int']['output'];
+  revokeRole: User;
+  revokeSession: Scalars['Boolean']['output'];
+  /** Publishes a new signing key now; it signs after the JWKS caches have had time to fetch it (ADMIN). */
+  rotateSigningKey: SigningKeyRotation;
+  submitKyc: KycSubmission;
+  updateProfile: Profile;
+};
+
+
+export type MutationCompleteTwoFactorLoginArgs = {
+  challenge: Scalars['String']['input'];
+  code: Scalars['String']['input'];
+};
+
+
+export type MutationConfirmTotpArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+export type MutationDisableTotpArgs = {
+  code: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
+
+export type MutationGrantRoleArgs = {
+  role: Role;
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -50,16 +136,94 @@ export type MutationLoginArgs = {
 };
 
 
+export type MutationRefreshSessionArgs = {
+  refreshToken: Scalars['String']['input'];
+};
+
+
 export type MutationRegisterArgs = {
   input: RegisterInput;
 };
 
+
+export type MutationReviewKycArgs = {
+  decision: KycDecision;
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRevokeRoleArgs = {
+  role: Role;
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeSessionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSubmitKycArgs = {
+  input: KycInput;
+};
+
+
+export type MutationUpdateProfileArgs = {
+  input: ProfileInput;
+};
+
+export type Preferences = {
+  __typename?: 'Preferences';
+  language: Scalars['String']['output'];
+  marketingEmails: Scalars['Boolean']['output'];
+  signalAlerts: Scalars['Boolean']['output'];
+  timezone: Scalars['String']['output'];
+};
+
+export type PreferencesInput = {
+  language?: InputMaybe<Scalars['String']['input']>;
+  marketingEmails?: InputMaybe<Scalars['Boolean']['input']>;
+  signalAlerts?: InputMaybe<Scalars['Boolean']['input']>;
+  timezone?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Profile = {
+  __typename?: 'Profile';
+  /** YYYY-MM-DD. */
+  dateOfBirth: Maybe<Scalars['String']['output']>;
+  firstName: Maybe<Scalars['String']['output']>;
+  investmentExperience: Maybe<InvestmentExperience>;
+  investmentHorizon: Maybe<InvestmentHorizon>;
+  lastName: Maybe<Scalars['String']['output']>;
+  preferences: Preferences;
+  riskTolerance: Maybe<RiskTolerance>;
+};
+
+export type ProfileInput = {
+  /** YYYY-MM-DD; the user must be at least 18. */
+  dateOfBirth?: InputMaybe<Scalars['String']['input']>;
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  investmentExperience?: InputMaybe<InvestmentExperience>;
+  investmentHorizon?: InputMaybe<InvestmentHorizon>;
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  preferences?: InputMaybe<PreferencesInput>;
+  riskTolerance?: InputMaybe<RiskTolerance>;
+};
+
 export type Query = {
   __typename?: 'Query';
+  /** PENDING KYC applications, oldest first (SUPPORT and ADMIN). */
+  kycReviewQueue: Array<KycSubmission>;
   /** The signed-in user; null when anonymous. */
   me: Maybe<User>;
-  /** Admins see anyone; others only themselves. */
+  /** Admins and support see anyone; others only themselves. */
   user: Maybe<User>;
+};
+
+
+export type QueryKycReviewQueueArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -75,12 +239,61 @@ export type RegisterInput = {
   phone?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type RiskTolerance =
+  | 'HIGH'
+  | 'LOW'
+  | 'MODERATE';
+
 export type Role =
   | 'ADMIN'
   | 'ANALYST'
   | 'INSTRUCTOR'
   | 'LEARNER'
+  | 'SUPPORT'
   | 'TRADER';
+
+export type SecurityEvent = {
+  __typename?: 'SecurityEvent';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  ip: Maybe<Scalars['String']['output']>;
+  type: Scalars['String']['output'];
+  userAgent: Maybe<Scalars['String']['output']>;
+};
+
+/** One sign-in on one device (a refresh-token family). */
+export type Session = {
+  __typename?: 'Session';
+  createdAt: Scalars['DateTime']['output'];
+  /** The session the request was made with. */
+  current: Scalars['Boolean']['output'];
+  /** The browser or app, from its User-Agent. */
+  device: Maybe<Scalars['String']['output']>;
+  expiresAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  ip: Maybe<Scalars['String']['output']>;
+  lastUsedAt: Scalars['DateTime']['output'];
+};
+
+export type SigningKeyRotation = {
+  __typename?: 'SigningKeyRotation';
+  kid: Scalars['String']['output'];
+  signsFrom: Scalars['DateTime']['output'];
+};
+
+export type TotpActivation = {
+  __typename?: 'TotpActivation';
+  /** Ten single-use codes, shown once; only their hashes are kept. */
+  backupCodes: Array<Scalars['String']['output']>;
+};
+
+export type TotpEnrollment = {
+  __typename?: 'TotpEnrollment';
+  /** otpauth://totp/... for a QR code. */
+  otpauthUri: Scalars['String']['output'];
+  /** Base32 secret, for manual entry. */
+  secret: Scalars['String']['output'];
+};
 
 /** A person with an account. Other subgraphs add their own fields (enrollments, tier, portfolio...). */
 export type User = {
@@ -89,9 +302,25 @@ export type User = {
   /** Visible to the user themself and to admins; null for anyone else. */
   email: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** The latest KYC application; only for the user themself, SUPPORT and ADMIN. */
+  kyc: Maybe<KycSubmission>;
   kycStatus: KycStatus;
   name: Maybe<Scalars['String']['output']>;
+  /** Only for the user themself, SUPPORT and ADMIN. */
+  profile: Maybe<Profile>;
   roles: Array<Role>;
+  /** The user's own audit trail, newest first (self, SUPPORT, ADMIN). */
+  securityEvents: Array<SecurityEvent>;
+  /** The user's open sessions, newest first; only for the user themself (empty for anyone else). */
+  sessions: Array<Session>;
+  /** Whether login asks for a TOTP code; null for anyone but the user and admins. */
+  twoFactorEnabled: Maybe<Scalars['Boolean']['output']>;
+};
+
+
+/** A person with an account. Other subgraphs add their own fields (enrollments, tier, portfolio...). */
+export type UserSecurityEventsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -192,13 +421,29 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  InvestmentExperience: InvestmentExperience;
+  InvestmentHorizon: InvestmentHorizon;
+  KycDecision: KycDecision;
+  KycInput: KycInput;
   KycStatus: KycStatus;
+  KycSubmission: ResolverTypeWrapper<KycSubmissionModel>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   LoginInput: LoginInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Preferences: ResolverTypeWrapper<Preferences>;
+  PreferencesInput: PreferencesInput;
+  Profile: ResolverTypeWrapper<ProfileModel>;
+  ProfileInput: ProfileInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   RegisterInput: RegisterInput;
+  RiskTolerance: RiskTolerance;
   Role: Role;
+  SecurityEvent: ResolverTypeWrapper<SecurityEventModel>;
+  Session: ResolverTypeWrapper<SessionModel>;
+  SigningKeyRotation: ResolverTypeWrapper<SigningKeyRotation>;
+  TotpActivation: ResolverTypeWrapper<TotpActivation>;
+  TotpEnrollment: ResolverTypeWrapper<TotpEnrollment>;
   User: ResolverTypeWrapper<UserModel>;
 };
 
@@ -208,17 +453,30 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
   DateTime: Scalars['DateTime']['output'];
+  KycInput: KycInput;
+  KycSubmission: KycSubmissionModel;
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
   LoginInput: LoginInput;
   Mutation: Record<PropertyKey, never>;
+  Preferences: Preferences;
+  PreferencesInput: PreferencesInput;
+  Profile: ProfileModel;
+  ProfileInput: ProfileInput;
   Query: Record<PropertyKey, never>;
-  ID: Scalars['ID']['output'];
   RegisterInput: RegisterInput;
+  SecurityEvent: SecurityEventModel;
+  Session: SessionModel;
+  SigningKeyRotation: SigningKeyRotation;
+  TotpActivation: TotpActivation;
+  TotpEnrollment: TotpEnrollment;
   User: UserModel;
 };
 
 export type AuthPayloadResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
-  accessToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  refreshToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  accessToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  refreshToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  twoFactorChallenge?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   twoFactorRequired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
@@ -227,14 +485,91 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type KycSubmissionResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['KycSubmission'] = ResolversParentTypes['KycSubmission']> = {
+  aadhaarMasked?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  pan?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rejectionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reviewedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  riskScore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['KycStatus'], ParentType, ContextType>;
+  submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  completeTwoFactorLogin?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationCompleteTwoFactorLoginArgs, 'challenge' | 'code'>>;
+  confirmTotp?: Resolver<ResolversTypes['TotpActivation'], ParentType, ContextType, RequireFields<MutationConfirmTotpArgs, 'code'>>;
+  disableTotp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDisableTotpArgs, 'code' | 'password'>>;
+  enrollTotp?: Resolver<ResolversTypes['TotpEnrollment'], ParentType, ContextType>;
+  grantRole?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationGrantRoleArgs, 'role' | 'userId'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'input'>>;
+  logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
   register?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRegisterArgs, 'input'>>;
+  reviewKyc?: Resolver<ResolversTypes['KycSubmission'], ParentType, ContextType, RequireFields<MutationReviewKycArgs, 'decision' | 'id'>>;
+  revokeOtherSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  revokeRole?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationRevokeRoleArgs, 'role' | 'userId'>>;
+  revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
+  rotateSigningKey?: Resolver<ResolversTypes['SigningKeyRotation'], ParentType, ContextType>;
+  submitKyc?: Resolver<ResolversTypes['KycSubmission'], ParentType, ContextType, RequireFields<MutationSubmitKycArgs, 'input'>>;
+  updateProfile?: Resolver<ResolversTypes['Profile'], ParentType, ContextType, RequireFields<MutationUpdateProfileArgs, 'input'>>;
+};
+
+export type PreferencesResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Preferences'] = ResolversParentTypes['Preferences']> = {
+  language?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  marketingEmails?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  signalAlerts?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  timezone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ProfileResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Profile'] = ResolversParentTypes['Profile']> = {
+  dateOfBirth?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  investmentExperience?: Resolver<Maybe<ResolversTypes['InvestmentExperience']>, ParentType, ContextType>;
+  investmentHorizon?: Resolver<Maybe<ResolversTypes['InvestmentHorizon']>, ParentType, ContextType>;
+  lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  preferences?: Resolver<ResolversTypes['Preferences'], ParentType, ContextType>;
+  riskTolerance?: Resolver<Maybe<ResolversTypes['RiskTolerance']>, ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  kycReviewQueue?: Resolver<Array<ResolversTypes['KycSubmission']>, ParentType, ContextType, RequireFields<QueryKycReviewQueueArgs, 'first'>>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
+};
+
+export type SecurityEventResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['SecurityEvent'] = ResolversParentTypes['SecurityEvent']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  userAgent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SessionResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  device?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastUsedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type SigningKeyRotationResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['SigningKeyRotation'] = ResolversParentTypes['SigningKeyRotation']> = {
+  kid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signsFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type TotpActivationResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['TotpActivation'] = ResolversParentTypes['TotpActivation']> = {
+  backupCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type TotpEnrollmentResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['TotpEnrollment'] = ResolversParentTypes['TotpEnrollment']> = {
+  otpauthUri?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type UserResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
@@ -242,16 +577,29 @@ export type UserResolvers<ContextType = IdentityContext, ParentType extends Reso
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kyc?: Resolver<Maybe<ResolversTypes['KycSubmission']>, ParentType, ContextType>;
   kycStatus?: Resolver<ResolversTypes['KycStatus'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+  securityEvents?: Resolver<Array<ResolversTypes['SecurityEvent']>, ParentType, ContextType, RequireFields<UserSecurityEventsArgs, 'first'>>;
+  sessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
+  twoFactorEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = IdentityContext> = {
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  KycSubmission?: KycSubmissionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Preferences?: PreferencesResolvers<ContextType>;
+  Profile?: ProfileResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SecurityEvent?: SecurityEventResolvers<ContextType>;
+  Session?: SessionResolvers<ContextType>;
+  SigningKeyRotation?: SigningKeyRotationResolvers<ContextType>;
+  TotpActivation?: TotpActivationResolvers<ContextType>;
+  TotpEnrollment?: TotpEnrollmentResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };
 

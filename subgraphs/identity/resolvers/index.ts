@@ -1,27 +1,18 @@
-import type { Resolvers } from '../generated/resolvers-types';
 import { DateTimeScalar } from '../../../platform/scalars';
-import { ForbiddenError } from '../../../platform/errors';
-import { canSeePrivateFields, type UserService } from '../services/users';
+import type { Resolvers } from '../generated/resolvers-types';
+import { createMutationResolvers } from './Mutation';
+import { createQueryResolvers } from './Query';
+import type { IdentityServices } from './services';
+import { createUserResolvers, kycSubmissionResolvers, profileResolvers, sessionResolvers } from './User';
 
-export function createIdentityResolvers(users: UserService): Resolvers {
+export function createIdentityResolvers(services: IdentityServices): Resolvers {
   return {
     DateTime: DateTimeScalar,
-    Query: {
-      me: (_parent, _args, ctx) => (ctx.viewer ? users.findUser(ctx, ctx.viewer.userId) : null),
-      user: (_parent, { id }, ctx) => {
-        if (!canSeePrivateFields(ctx.viewer, id))
-          throw new ForbiddenError('Only admins can look up other users');
-        return users.findUser(ctx, id);
-      },
-    },
-    Mutation: {
-      register: (_parent, { input }, ctx) => users.register(ctx, input),
-      login: (_parent, { input }, ctx) => users.login(ctx, input),
-    },
-    User: {
-      __resolveReference: (reference, ctx) => users.findUser(ctx, reference.id),
-      email: (user, _args, ctx) => (canSeePrivateFields(ctx.viewer, user.id) ? user.email : null),
-      roles: (user) => user.roles,
-    },
+    Query: createQueryResolvers(services),
+    Mutation: createMutationResolvers(services),
+    User: createUserResolvers(services),
+    Session: sessionResolvers,
+    Profile: profileResolvers,
+    KycSubmission: kycSubmissionResolvers,
   };
 }

@@ -1,8 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { AccessTokenSigner } from '../../../platform/auth/accessToken';
 import type { Role, Tier } from '../../../platform/auth/viewer';
-import type { TransactionClient, PrismaClient } from '../../../platform/prisma';
+import { denySession } from '../../../platform/auth/sessionDenylist';
+import { UnauthenticatedError } from '../../../platform/errors';
+import type { PrismaClient, TransactionClient } from '../../../platform/prisma';
 import type { User } from '../../../platform/prisma/generated/client';
+import type { IdentityContext } from '../context';
+import { recordSecurityEvent } from './audit';
+import type { IdentityServiceDeps } from './deps';
+import { describeDevice } from './device';
+import { keyFrom, open, seal } from './sealing';
 
 export const REFRESH_TOKEN_TTL_MS = 7 * 24 * 3600_000;
 
@@ -10,32 +16,165 @@ export function hashRefreshToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
 
+const newRefreshToken = () => randomBytes(32).toString('base64url');
+/** Only the holder of the used token can open its successor (see RefreshToken.successorSealed). */
+const successorKey = (usedToken: string) => keyFrom(usedToken, 'refresh-successor');
+
 export interface IssuedTokens {
   accessToken: string;
   refreshToken: string;
+  sessionId: string;
 }
 
-/** Opens a session: the refresh token is returned once and only its hash is stored. */
-export async function openSession(
-  db: PrismaClient | TransactionClient,
-  signer: AccessTokenSigner,
-  user: User,
-  tier: Tier,
-): Promise<IssuedTokens> {
-  const refreshToken = randomBytes(32).toString('base64url');
-  const session = await db.session.create({
-    data: {
-      userId: user.id,
-      refreshTokenHash: hashRefreshToken(refreshToken),
-      expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_MS),
+type Db = PrismaClient | TransactionClient;
+
+export function createSessionService({ signer, store, settings }: IdentityServiceDeps) {
+  async function accessTokenFor(db: Db, user: User, sessionId: string): Promise<string> {
+    const tier = (await db.userTier.findUnique({ where: { userId: user.id } }))?.tier ?? 'FREE';
+    return signer.sign({
+      sub: user.id,
+      sid: sessionId,
+      roles: user.roles as Role[],
+      tier: tier as Tier,
+      kyc: user.kycStatus,
+    });
+  }
+
+  return {
+    accessTokenFor,
+
+    /** Opens a session: the refresh token is returned once and only its hash is stored. */
+    async open(db: Db, ctx: IdentityContext, user: User): Promise<IssuedTokens> {
+      const refreshToken = newRefreshToken();
+      const session = await db.session.create({
+        data: {
+          userId: user.id,
+          device: describeDevice(ctx.client?.userAgent ?? null),
+          ip: ctx.client?.ip ?? null,
+          expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_MS),
+          refreshTokens: { create: { tokenHash: hashRefreshToken(refreshToken) } },
+        },
+      });
+      return { accessToken: await accessTokenFor(db, user, session.id), refreshToken, sessionId: session.id };
     },
-  });
-  const accessToken = await signer.sign({
-    sub: user.id,
-    sid: session.id,
-    roles: user.roles as Role[],
-    tier,
-    kyc: user.kycStatus,
-  });
-  return { accessToken, refreshToken };
+
+    /**
+     * Rotation with reuse detection. The conditional update makes concurrent refreshes of one token
+     * queue on its row: the first rotates, the others then see it used. Inside the grace window they
+     * get the same successor (two tabs); after it, presenting a used token means it was copied, so
+     * the whole family (session) is revoked.
+     */
+    async refresh(ctx: IdentityContext, token: string) {
+      const now = new Date();
+      const outcome = await ctx.prisma.$transaction(async (tx) => {
+        const row = await tx.refreshToken.findUnique({
+          where: { tokenHash: hashRefreshToken(token) },
+          include: { session: { include: { user: true } } },
+        });
+        if (!row || row.session.revokedAt || row.session.expiresAt <= now)
+          return { kind: 'invalid' as const };
+        const { session } = row;
+        const claimed = await tx.refreshToken.updateMany({
+          where: { id: row.id, usedAt: null },
+          data: { usedAt: now },
+        });
+        if (claimed.count === 1) {
+          const successor = newRefreshToken();
+          const created = await tx.refreshToken.create({
+            data: { sessionId: session.id, tokenHash: hashRefreshToken(successor) },
+          });
+          await tx.refreshToken.update({
+            where: { id: row.id },
+            data: { successorId: created.id, successorSealed: seal(successorKey(token), successor) },
+          });
+          // The predecessor's sealed copy of this token is no longer needed by anyone.
+          await tx.refreshToken.updateMany({
+            where: { successorId: row.id },
+            data: { successorSealed: null },
+          });
+          await tx.session.update({
+            where: { id: session.id },
+            data: { lastUsedAt: now, ip: ctx.client?.ip ?? session.ip },
+          });
+          return { kind: 'rotated' as const, successor, session };
+        }
+        const used = await tx.refreshToken.findUniqueOrThrow({ where: { id: row.id } });
+        const withinGrace =
+          used.usedAt !== null &&
+          now.getTime() - used.usedAt.getTime() <= settings.REFRESH_GRACE_SECONDS * 1000;
+        if (withinGrace && used.successorSealed) {
+          return {
+            kind: 'rotated' as const,
+            successor: open(successorKey(token), used.successorSealed),
+            session,
+          };
+        }
+        await tx.session.update({
+          where: { id: session.id },
+          data: { revokedAt: now, revokedReason: 'REFRESH_REUSE' },
+        });
+        await recordSecurityEvent(tx, {
+          type: 'REFRESH_TOKEN_REUSED',
+          userId: session.userId,
+          client: ctx.client,
+          details: { sessionId: session.id },
+          correlationId: ctx.correlationId,
+        });
+        return { kind: 'reused' as const, session };
+      });
+      if (outcome.kind === 'invalid') throw new UnauthenticatedError('Invalid or expired refresh token');
+      if (outcome.kind === 'reused') {
+        await denySession(store, outcome.session.id);
+        throw new UnauthenticatedError('Refresh token reuse detected: the session was revoked');
+      }
+      const { session, successor } = outcome;
+      return {
+        accessToken: await accessTokenFor(ctx.prisma, session.user, session.id),
+        refreshToken: successor,
+        user: session.user,
+        twoFactorRequired: false,
+        twoFactorChallenge: null,
+      };
+    },
+
+    /** Revokes sessions of one user (all but `keep` when given) and denylists their access tokens. */
+    async revoke(
+      ctx: IdentityContext,
+      userId: string,
+      where: { id?: string; notId?: string },
+      reason: string,
+    ): Promise<number> {
+      const now = new Date();
+      const ids = await ctx.prisma.$transaction(async (tx) => {
+        const sessions = await tx.session.findMany({
+          where: {
+            userId,
+            revokedAt: null,
+            ...(where.id ? { id: where.id } : {}),
+            ...(where.notId ? { id: { not: where.notId } } : {}),
+          },
+          select: { id: true },
+        });
+        const sessionIds = sessions.map((session) => session.id);
+        if (sessionIds.length === 0) return sessionIds;
+        await tx.session.updateMany({
+          where: { id: { in: sessionIds } },
+          data: { revokedAt: now, revokedReason: reason },
+        });
+        await recordSecurityEvent(tx, {
+          type: reason === 'LOGOUT' ? 'LOGOUT' : 'SESSION_REVOKED',
+          userId,
+          actorId: ctx.viewer?.userId ?? null,
+          client: ctx.client,
+          details: { sessions: sessionIds.length, reason },
+          correlationId: ctx.correlationId,
+        });
+        return sessionIds;
+      });
+      for (const id of ids) await denySession(store, id);
+      return ids.length;
+    },
+  };
 }
+
+export type SessionService = ReturnType<typeof createSessionService>;

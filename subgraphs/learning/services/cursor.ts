@@ -1,19 +1,37 @@
 import { BadUserInputError } from '../../../platform/errors';
 import { isUuid } from '../../../platform/loaders';
+import type { Course } from '../../../platform/prisma/generated/client';
+import type { CourseOrder } from '../generated/resolvers-types';
 
-/** Position of a course in the (createdAt desc, id desc) order. */
+/** Position of a course in one catalog order: the order, its sort key as a string, and the id tie-break. */
 export interface CourseCursor {
-  createdAt: Date;
+  order: CourseOrder;
+  key: string;
   id: string;
 }
 
-export function encodeCursor({ createdAt, id }: CourseCursor): string {
-  return Buffer.from(JSON.stringify({ createdAt: createdAt.toISOString(), id })).toString('base64url');
+export const orders: readonly CourseOrder[] = ['NEWEST', 'PRICE_ASC', 'PRICE_DESC', 'TITLE'];
+
+export function sortKeyOf(order: CourseOrder, course: Course): string {
+  if (order === 'NEWEST') return course.createdAt.toISOString();
+  if (order === 'TITLE') return course.title;
+  return course.priceMinor.toString();
 }
 
-/** Opaque to clients, so anything that does not decode to what we issued is their mistake. */
-export function decodeCursor(cursor: string): CourseCursor {
-  const invalid = () => new BadUserInputError('after is not a valid cursor', 'after');
+export function encodeCursor(order: CourseOrder, course: Course): string {
+  const cursor = { o: order, k: sortKeyOf(order, course), id: course.id };
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+function validKey(order: CourseOrder, key: string): boolean {
+  if (order === 'NEWEST') return !Number.isNaN(new Date(key).getTime());
+  if (order === 'TITLE') return true;
+  return /^\d{1,18}$/.test(key);
+}
+
+/** Opaque to clients, so anything that does not decode to what we issued for this order is their mistake. */
+export function decodeCursor(cursor: string, order: CourseOrder): CourseCursor {
+  const invalid = () => new BadUserInputError('after is not a valid cursor for this orderBy', 'after');
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -21,9 +39,8 @@ export function decodeCursor(cursor: string): CourseCursor {
     throw invalid();
   }
   if (typeof decoded !== 'object' || decoded === null) throw invalid();
-  const { createdAt, id } = decoded as Record<string, unknown>;
-  if (typeof createdAt !== 'string' || typeof id !== 'string' || !isUuid(id)) throw invalid();
-  const date = new Date(createdAt);
-  if (Number.isNaN(date.getTime())) throw invalid();
-  return { createdAt: date, id };
+  const { o, k, id } = decoded as Record<string, unknown>;
+  if (o !== order || typeof k !== 'string' || typeof id !== 'string' || !isUuid(id)) throw invalid();
+  if (!validKey(order, k)) throw invalid();
+  return { order, key: k, id };
 }

@@ -1,6 +1,9 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Instrument as InstrumentModel, Signal as SignalModel, Candle as CandleModel } from '../../../platform/prisma/generated/client';
 import type { EntityRef as EntityRefModel } from '../../../platform/federation';
+import type { StrategyDefinition as StrategyDefinitionModel } from '../strategies/definitions';
+import type { BacktestResult as BacktestResultModel } from '../services/strategies';
+import type { Trade as TradeModel } from '../strategies/backtest';
 import type { SignalsContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -20,6 +23,48 @@ export type AssetClass =
   | 'CRYPTO'
   | 'EQUITY';
 
+/** Ratios are fractions (0.12 is 12%); Sharpe and Sortino are annualised from per-candle returns. */
+export type Backtest = {
+  __typename?: 'Backtest';
+  cagr: Maybe<Scalars['Float']['output']>;
+  candles: Scalars['Int']['output'];
+  equityCurve: Array<EquityPoint>;
+  instrument: Instrument;
+  maxDrawdown: Scalars['Float']['output'];
+  profitFactor: Maybe<Scalars['Float']['output']>;
+  sharpe: Maybe<Scalars['Float']['output']>;
+  sortino: Maybe<Scalars['Float']['output']>;
+  strategy: StrategyKind;
+  totalReturn: Scalars['Float']['output'];
+  trades: Array<BacktestTrade>;
+  winRate: Maybe<Scalars['Float']['output']>;
+};
+
+export type BacktestInput = {
+  /** Fee per fill, in basis points of the traded value (0 to 500). */
+  feeBps?: InputMaybe<Scalars['Int']['input']>;
+  /** Candles at or after this time (default: as far back as the tier's history reaches). */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  interval?: InputMaybe<CandleInterval>;
+  /** Adverse price move per fill, in basis points (0 to 500). */
+  slippageBps?: InputMaybe<Scalars['Int']['input']>;
+  strategy: StrategyKind;
+  symbol: Scalars['String']['input'];
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** A long-only round trip: bought on a BUY signal, sold on the next SELL signal (or at the last candle). */
+export type BacktestTrade = {
+  __typename?: 'BacktestTrade';
+  /** Decimal strings, fill prices after slippage. */
+  entryPrice: Scalars['String']['output'];
+  entryTime: Scalars['DateTime']['output'];
+  exitPrice: Scalars['String']['output'];
+  exitTime: Scalars['DateTime']['output'];
+  /** Net of fees, as a fraction (0.05 is +5%). */
+  return: Scalars['Float']['output'];
+};
+
 /** OHLCV bar; prices and volume are decimal strings. */
 export type Candle = {
   __typename?: 'Candle';
@@ -34,6 +79,13 @@ export type Candle = {
 export type CandleInterval =
   | 'ONE_DAY'
   | 'ONE_HOUR';
+
+export type EquityPoint = {
+  __typename?: 'EquityPoint';
+  /** Equity relative to the start (1.0 = unchanged). */
+  equity: Scalars['Float']['output'];
+  time: Scalars['DateTime']['output'];
+};
 
 export type Instrument = {
   __typename?: 'Instrument';
@@ -62,11 +114,18 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Analysts and admins publish a signal; it is announced on Kafka topic signals.published. */
   publishSignal: Signal;
+  /** Analysts and admins run a strategy on the latest candles; publishes its signal, if the last candle gives one. */
+  runStrategy: Maybe<Signal>;
 };
 
 
 export type MutationPublishSignalArgs = {
   input: PublishSignalInput;
+};
+
+
+export type MutationRunStrategyArgs = {
+  input: RunStrategyInput;
 };
 
 export type PublishSignalInput = {
@@ -81,10 +140,23 @@ export type PublishSignalInput = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Runs a strategy over stored candles with fees and slippage; no candle sees the future. */
+  backtest: Backtest;
   instrument: Maybe<Instrument>;
   instruments: Array<Instrument>;
-  /** Newest first; with afterSequence, the signals after it, oldest first. */
+  /** One signal, if the caller's tier may see it. */
+  signal: Maybe<Signal>;
+  /**
+   * Newest first; with afterSequence, the signals after it, oldest first (gap recovery after a reconnect).
+   * Tier rules apply: FREE sees 7 days, 15 minutes delayed, the first 5 of each day; PREMIUM 90 days.
+   */
   signals: Array<Signal>;
+  strategies: Array<Strategy>;
+};
+
+
+export type QueryBacktestArgs = {
+  input: BacktestInput;
 };
 
 
@@ -98,9 +170,20 @@ export type QueryInstrumentsArgs = {
 };
 
 
+export type QuerySignalArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QuerySignalsArgs = {
   afterSequence?: InputMaybe<Scalars['String']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RunStrategyInput = {
+  interval?: InputMaybe<CandleInterval>;
+  strategy: StrategyKind;
+  symbol: Scalars['String']['input'];
 };
 
 export type Signal = {
@@ -121,6 +204,46 @@ export type Signal = {
 export type SignalSide =
   | 'BUY'
   | 'SELL';
+
+export type Strategy = {
+  __typename?: 'Strategy';
+  description: Scalars['String']['output'];
+  kind: StrategyKind;
+  /** The name signals of this strategy carry in Signal.strategy. */
+  name: Scalars['String']['output'];
+  /** Candles needed before the strategy can signal. */
+  warmUp: Scalars['Int']['output'];
+};
+
+/** Rules that turn indicators into BUY/SELL signals. */
+export type StrategyKind =
+  /** Close breaks above the upper Bollinger band (20, 2): BUY; below the middle band: SELL. */
+  | 'BOLLINGER_BREAKOUT'
+  /** MACD(12, 26, 9) line crosses its signal line: up BUY, down SELL. */
+  | 'MACD_CROSSOVER'
+  /** RSI(14) crosses up through 30: BUY; down through 70: SELL. */
+  | 'RSI_MEAN_REVERSION';
+
+/**
+ * Served by the gateway's graphql-ws server (same URL as queries): events arrive from Kafka through the
+ * signals fan-out and Redis; fields are resolved through the supergraph. FREE subscribers get the delayed,
+ * capped stream.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Signals as they are published, optionally only for these symbols. */
+  signalPublished: Signal;
+};
+
+
+/**
+ * Served by the gateway's graphql-ws server (same URL as queries): events arrive from Kafka through the
+ * signals fan-out and Redis; fields are resolved through the supergraph. FREE subscribers get the delayed,
+ * capped stream.
+ */
+export type SubscriptionSignalPublishedArgs = {
+  symbols?: InputMaybe<Array<Scalars['String']['input']>>;
+};
 
 export type User = {
   __typename?: 'User';
@@ -237,36 +360,76 @@ export type FederationReferenceTypes = {
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   AssetClass: AssetClass;
-  Candle: ResolverTypeWrapper<CandleModel>;
+  Backtest: ResolverTypeWrapper<BacktestResultModel>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  BacktestInput: BacktestInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  BacktestTrade: ResolverTypeWrapper<TradeModel>;
+  Candle: ResolverTypeWrapper<CandleModel>;
   CandleInterval: CandleInterval;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  EquityPoint: ResolverTypeWrapper<EquityPoint>;
   Instrument: ResolverTypeWrapper<InstrumentModel>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PublishSignalInput: PublishSignalInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RunStrategyInput: RunStrategyInput;
   Signal: ResolverTypeWrapper<SignalModel>;
   SignalSide: SignalSide;
+  Strategy: ResolverTypeWrapper<StrategyDefinitionModel>;
+  StrategyKind: StrategyKind;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   User: ResolverTypeWrapper<EntityRefModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  Candle: CandleModel;
-  String: Scalars['String']['output'];
-  DateTime: Scalars['DateTime']['output'];
-  Instrument: InstrumentModel;
+  Backtest: BacktestResultModel;
+  Float: Scalars['Float']['output'];
   Int: Scalars['Int']['output'];
+  BacktestInput: BacktestInput;
+  String: Scalars['String']['output'];
+  BacktestTrade: TradeModel;
+  Candle: CandleModel;
+  DateTime: Scalars['DateTime']['output'];
+  EquityPoint: EquityPoint;
+  Instrument: InstrumentModel;
   ID: Scalars['ID']['output'];
   Mutation: Record<PropertyKey, never>;
   PublishSignalInput: PublishSignalInput;
   Query: Record<PropertyKey, never>;
+  RunStrategyInput: RunStrategyInput;
   Signal: SignalModel;
+  Strategy: StrategyDefinitionModel;
+  Subscription: Record<PropertyKey, never>;
   User: EntityRefModel;
   Boolean: Scalars['Boolean']['output'];
+};
+
+export type BacktestResolvers<ContextType = SignalsContext, ParentType extends ResolversParentTypes['Backtest'] = ResolversParentTypes['Backtest']> = {
+  cagr?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  candles?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  equityCurve?: Resolver<Array<ResolversTypes['EquityPoint']>, ParentType, ContextType>;
+  instrument?: Resolver<ResolversTypes['Instrument'], ParentType, ContextType>;
+  maxDrawdown?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  profitFactor?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  sharpe?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  sortino?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['StrategyKind'], ParentType, ContextType>;
+  totalReturn?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  trades?: Resolver<Array<ResolversTypes['BacktestTrade']>, ParentType, ContextType>;
+  winRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type BacktestTradeResolvers<ContextType = SignalsContext, ParentType extends ResolversParentTypes['BacktestTrade'] = ResolversParentTypes['BacktestTrade']> = {
+  entryPrice?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entryTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  exitPrice?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  exitTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  return?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type CandleResolvers<ContextType = SignalsContext, ParentType extends ResolversParentTypes['Candle'] = ResolversParentTypes['Candle']> = {
@@ -281,6 +444,11 @@ export type CandleResolvers<ContextType = SignalsContext, ParentType extends Res
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type EquityPointResolvers<ContextType = SignalsContext, ParentType extends ResolversParentTypes['EquityPoint'] = ResolversParentTypes['EquityPoint']> = {
+  equity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
 
 export type InstrumentResolvers<ContextType = SignalsContext, ParentType extends ResolversParentTypes['Instrument'] = ResolversParentTypes['Instrument'], FederationReferenceType extends FederationReferenceTypes['Instrument'] = FederationReferenceTypes['Instrument']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Instrument']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -297,12 +465,16 @@ export type InstrumentResolvers<ContextType = SignalsContext, ParentType extends
 
 export type MutationResolvers<ContextType = SignalsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   publishSignal?: Resolver<ResolversTypes['Signal'], ParentType, ContextType, RequireFields<MutationPublishSignalArgs, 'input'>>;
+  runStrategy?: Resolver<Maybe<ResolversTypes['Signal']>, ParentType, ContextType, RequireFields<MutationRunStrategyArgs, 'input'>>;
 };
 
 export type QueryResolvers<ContextType = SignalsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  backtest?: Resolver<ResolversTypes['Backtest'], ParentType, ContextType, RequireFields<QueryBacktestArgs, 'input'>>;
   instrument?: Resolver<Maybe<ResolversTypes['Instrument']>, ParentType, ContextType, RequireFields<QueryInstrumentArgs, 'symbol'>>;
   instruments?: Resolver<Array<ResolversTypes['Instrument']>, ParentType, ContextType, Partial<QueryInstrumentsArgs>>;
+  signal?: Resolver<Maybe<ResolversTypes['Signal']>, ParentType, ContextType, RequireFields<QuerySignalArgs, 'id'>>;
   signals?: Resolver<Array<ResolversTypes['Signal']>, ParentType, ContextType, RequireFields<QuerySignalsArgs, 'last'>>;
+  strategies?: Resolver<Array<ResolversTypes['Strategy']>, ParentType, ContextType>;
 };
 
 export type SignalResolvers<ContextType = SignalsContext, ParentType extends ResolversParentTypes['Signal'] = ResolversParentTypes['Signal'], FederationReferenceType extends FederationReferenceTypes['Signal'] = FederationReferenceTypes['Signal']> = {
@@ -318,6 +490,17 @@ export type SignalResolvers<ContextType = SignalsContext, ParentType extends Res
   strategy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type StrategyResolvers<ContextType = SignalsContext, ParentType extends ResolversParentTypes['Strategy'] = ResolversParentTypes['Strategy']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['StrategyKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  warmUp?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SubscriptionResolvers<ContextType = SignalsContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  signalPublished?: SubscriptionResolver<ResolversTypes['Signal'], "signalPublished", ParentType, ContextType, Partial<SubscriptionSignalPublishedArgs>>;
+};
+
 export type UserResolvers<ContextType = SignalsContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -325,12 +508,17 @@ export type UserResolvers<ContextType = SignalsContext, ParentType extends Resol
 };
 
 export type Resolvers<ContextType = SignalsContext> = {
+  Backtest?: BacktestResolvers<ContextType>;
+  BacktestTrade?: BacktestTradeResolvers<ContextType>;
   Candle?: CandleResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  EquityPoint?: EquityPointResolvers<ContextType>;
   Instrument?: InstrumentResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Signal?: SignalResolvers<ContextType>;
+  Strategy?: StrategyResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };
 

@@ -1,0 +1,85 @@
+import type { IncomingMessage } from 'node:http';
+import { createRemoteJWKSet } from 'jose';
+import { verifyAccessToken } from '../../platform/auth/accessToken';
+import { isSessionDenied } from '../../platform/auth/sessionDenylist';
+import type { ClientInfo, Viewer } from '../../platform/auth/viewer';
+import { HttpRefusal } from '../../platform/graphqlHttp';
+import { createKeyValueStore, type KeyValueStore } from '../../platform/keyValueStore';
+import type { Logger } from '../../platform/logger';
+import { clientInfoOf } from './clientInfo';
+
+export interface GatewayAuthOptions {
+  jwksUrl: string;
+  issuer: string;
+  audience: string;
+  /** Unset: the process-wide in-memory denylist (single-process `npm start`). */
+  redisUrl?: string | undefined;
+  logger: Logger;
+  /** At most 60 s (clamped in verifyAccessToken). */
+  clockToleranceSeconds?: number;
+  /** How long fetched keys are trusted before a refetch; identity publishes new keys twice as long before use. */
+  jwksCacheMaxAgeMs?: number;
+  /** After a fetch, an unknown `kid` refetches only once this has passed: junk kids cannot flood identity. */
+  jwksCooldownMs?: number;
+  store?: KeyValueStore;
+}
+
+export interface Authenticated {
+  viewer: Viewer | null;
+  client: ClientInfo;
+}
+
+function bearerToken(req: IncomingMessage): string | undefined {
+  const header = req.headers.authorization;
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw new HttpRefusal(401, 'UNAUTHENTICATED', 'Authorization must be "Bearer <access token>"');
+  return match[1];
+}
+
+/** Who is calling: the access token verified against identity's JWKS and the session denylist. */
+export function createGatewayAuth(options: GatewayAuthOptions) {
+  const { logger } = options;
+  // jose caches the key set, refetches on an unknown kid, and rate-limits refetches with the cooldown.
+  const jwks = createRemoteJWKSet(new URL(options.jwksUrl), {
+    cacheMaxAge: options.jwksCacheMaxAgeMs ?? 5 * 60_000,
+    cooldownDuration: options.jwksCooldownMs ?? 30_000,
+    timeoutDuration: 3_000,
+  });
+  const store = options.store ?? createKeyValueStore(options.redisUrl);
+  const settings = {
+    issuer: options.issuer,
+    audience: options.audience,
+    clockToleranceSeconds: options.clockToleranceSeconds ?? 30,
+  };
+
+  async function viewerOf(token: string, correlationId: string): Promise<Viewer> {
+    let viewer: Viewer;
+    try {
+      ({ viewer } = await verifyAccessToken(token, jwks, settings));
+    } catch (error) {
+      logger.info({ correlationId, reason: (error as Error).message }, 'access token rejected');
+      throw new HttpRefusal(401, 'UNAUTHENTICATED', 'Invalid or expired access token');
+    }
+    if (await isSessionDenied(store, viewer.sessionId)) {
+      logger.info({ correlationId, sessionId: viewer.sessionId }, 'access token of a revoked session');
+      throw new HttpRefusal(401, 'UNAUTHENTICATED', 'Invalid or expired access token');
+    }
+    return viewer;
+  }
+
+  return {
+    store,
+    async authenticate(req: IncomingMessage, correlationId: string): Promise<Authenticated> {
+      const token = bearerToken(req);
+      const client = clientInfoOf(req);
+      return { viewer: token ? await viewerOf(token, correlationId) : null, client };
+    },
+    /** For the graphql-ws server: a token from connection_init, checked exactly like a header. */
+    verifyToken: (token: string, correlationId: string) => viewerOf(token, correlationId),
+    ready: () => store.ready(),
+    close: () => store.close(),
+  };
+}
+
+export type GatewayAuth = ReturnType<typeof createGatewayAuth>;

@@ -1,0 +1,136 @@
+import { BadUserInputError, NotFoundError } from '../../../platform/errors';
+import { isUuid } from '../../../platform/loaders';
+import type { Plan, PaymentOrder } from '../../../platform/prisma/generated/client';
+import type { BillingContext } from '../context';
+import { canSee, requireViewer } from './access';
+import { assertIdempotencyKey, assertSameRequest, requestHash } from './idempotency';
+import { unusedCredit } from './planPeriods';
+import type { BillingRuntime } from './runtime';
+
+export interface CreateOrderInput {
+  planId?: string | null;
+  courseId?: string | null;
+  idempotencyKey: string;
+  placeOfSupply?: string | null;
+}
+
+/** Razorpay's smallest order: ₹1. */
+const MINIMUM_CHARGE_MINOR = 100n;
+
+interface Priced {
+  purpose: 'COURSE' | 'SUBSCRIPTION';
+  amountMinor: bigint;
+  currency: string;
+  creditMinor: bigint;
+}
+
+/** An upgrade is charged its price less the unused value of the paid plan it replaces. */
+async function planPrice(ctx: BillingContext, plan: Plan, userId: string): Promise<Priced> {
+  if (plan.priceMinor <= 0n) throw new BadUserInputError('The free plan needs no payment', 'planId');
+  const current = await ctx.prisma.subscription.findUnique({ where: { userId }, include: { plan: true } });
+  const replacing = current && current.status === 'ACTIVE' && current.planId !== plan.id ? current : null;
+  const credit = replacing
+    ? unusedCredit(
+        replacing.plan.priceMinor,
+        replacing.currentPeriodStart,
+        replacing.currentPeriodEnd,
+        new Date(),
+      )
+    : 0n;
+  if (replacing && replacing.plan.priceMinor > plan.priceMinor && credit > 0n) {
+    throw new BadUserInputError('Downgrades take effect at the period end: use changePlan', 'planId');
+  }
+  const amountMinor =
+    plan.priceMinor - credit < MINIMUM_CHARGE_MINOR ? MINIMUM_CHARGE_MINOR : plan.priceMinor - credit;
+  return {
+    purpose: 'SUBSCRIPTION',
+    amountMinor,
+    currency: plan.currency,
+    creditMinor: plan.priceMinor - amountMinor,
+  };
+}
+
+async function price(ctx: BillingContext, input: CreateOrderInput, userId: string): Promise<Priced> {
+  if (input.planId) {
+    const plan = isUuid(input.planId)
+      ? await ctx.prisma.plan.findUnique({ where: { id: input.planId } })
+      : null;
+    if (!plan) throw new NotFoundError('Plan', input.planId);
+    return planPrice(ctx, plan, userId);
+  }
+  const courseId = input.courseId!;
+  const course = isUuid(courseId) ? await ctx.prisma.coursePrice.findUnique({ where: { courseId } }) : null;
+  if (!course) throw new NotFoundError('Course', courseId);
+  if (course.priceMinor <= 0n) throw new BadUserInputError('Free courses need no payment', 'courseId');
+  return { purpose: 'COURSE', amountMinor: course.priceMinor, currency: course.currency, creditMinor: 0n };
+}
+
+export const orderService = {
+  async createOrder(
+    ctx: BillingContext,
+    runtime: BillingRuntime,
+    input: CreateOrderInput,
+  ): Promise<PaymentOrder> {
+    const viewer = requireViewer(ctx.viewer);
+    if (!input.planId === !input.courseId) {
+      throw new BadUserInputError(
+        'Give exactly one of planId and courseId',
+        input.planId ? 'courseId' : 'planId',
+      );
+    }
+    assertIdempotencyKey(input.idempotencyKey);
+    const placeOfSupply = (input.placeOfSupply ?? runtime.settings.gstHomeState).toUpperCase();
+    if (!/^[A-Z]{2}$/.test(placeOfSupply)) {
+      throw new BadUserInputError('placeOfSupply is a two-letter state code', 'placeOfSupply');
+    }
+    const hash = requestHash({
+      planId: input.planId ?? null,
+      courseId: input.courseId ?? null,
+      placeOfSupply,
+    });
+    const key = { userId_idempotencyKey: { userId: viewer.userId, idempotencyKey: input.idempotencyKey } };
+    const previous = await ctx.prisma.paymentOrder.findUnique({ where: key });
+    if (previous) {
+      assertSameRequest(previous.requestHash, hash);
+      return previous;
+    }
+    const priced = await price(ctx, input, viewer.userId);
+    const gatewayOrder = await runtime.razorpay.createOrder(
+      priced.amountMinor,
+      priced.currency,
+      input.idempotencyKey,
+      {
+        user_id: viewer.userId,
+        purpose: priced.purpose,
+      },
+    );
+    try {
+      return await ctx.prisma.paymentOrder.create({
+        data: {
+          userId: viewer.userId,
+          purpose: priced.purpose,
+          courseId: input.courseId ?? null,
+          planId: input.planId ?? null,
+          amountMinor: priced.amountMinor,
+          currency: priced.currency,
+          creditMinor: priced.creditMinor,
+          razorpayOrderId: gatewayOrder.id,
+          idempotencyKey: input.idempotencyKey,
+          requestHash: hash,
+          placeOfSupply,
+        },
+      });
+    } catch (error) {
+      // A concurrent request with the same key won the insert; its Razorpay order stays unpaid.
+      const winner = await ctx.prisma.paymentOrder.findUnique({ where: key });
+      if (!winner) throw error;
+      assertSameRequest(winner.requestHash, hash);
+      return winner;
+    }
+  },
+
+  async byId(ctx: BillingContext, id: string): Promise<PaymentOrder | null> {
+    const order = await ctx.loaders.orderById.load(id);
+    return order && canSee(ctx.viewer, order.userId) ? order : null;
+  },
+};

@@ -1,0 +1,18 @@
+import type { Logger } from '../../../platform/logger';
+import type { PrismaClient } from '../../../platform/prisma';
+import type { RazorpayClient } from './razorpayClient';
+
+export interface BillingSettings {
+  /** Refunds above this need an ADMIN. */
+  refundSelfServiceLimitMinor: bigint;
+  /** The seller's GST state code. */
+  gstHomeState: string;
+}
+
+/** What billing's services share besides the request context: long-lived, created once per process. */
+export interface BillingRuntime {
+  prisma: PrismaClient;
+  logger: Logger;
+  razorpay: RazorpayClient;
+  settings: BillingSettings;
+}

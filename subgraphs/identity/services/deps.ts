@@ -1,0 +1,20 @@
+import type { AccessTokenSigner } from '../../../platform/auth/accessToken';
+import type { PasswordHashParams } from '../../../platform/auth/password';
+import type { KeyValueStore } from '../../../platform/keyValueStore';
+import type { IdentitySettings } from '../../../platform/subgraphConfig';
+import type { HashingQueue } from './hashingQueue';
+import type { Lockout } from './lockout';
+
+/** Long-lived collaborators of identity's services, built once per process (server.ts). */
+export interface IdentityServiceDeps {
+  signer: AccessTokenSigner;
+  /** Redis (or the in-process stand-in): denylist, attempt counters, single-use markers, 2FA challenges. */
+  store: KeyValueStore;
+  settings: IdentitySettings;
+  lockout: Lockout;
+  /** Seals TOTP secrets at rest. */
+  dataKey: Buffer;
+  passwordParams: PasswordHashParams;
+  /** Every scrypt call goes through it (hashingQueue.ts). */
+  hashing: HashingQueue;
+}

@@ -1,0 +1,26 @@
+/** Heartbeats are expected every ~10 s; a longer silence (pause, closed tab) earns at most this much. */
+export const MAX_HEARTBEAT_GAP_SECONDS = 30;
+/** Players offer up to 2x speed: that is the most video one second of wall clock can cover. */
+export const MAX_PLAYBACK_RATE = 2;
+/** Share of the video that must really be watched for the lesson to count as completed. */
+export const COMPLETION_THRESHOLD = 0.9;
+
+/**
+ * Seconds of video one heartbeat credits: no more than the player moved forward, no more than the
+ * wall clock allows since the previous heartbeat, so seeking ahead (or to the end) earns nothing.
+ */
+export function creditedSeconds(input: {
+  previousPosition: number;
+  position: number;
+  previousAt: Date;
+  now: Date;
+}): number {
+  const elapsed = Math.max(0, (input.now.getTime() - input.previousAt.getTime()) / 1000);
+  const wallClock = Math.min(elapsed, MAX_HEARTBEAT_GAP_SECONDS) * MAX_PLAYBACK_RATE;
+  const advanced = input.position - input.previousPosition;
+  return Math.max(0, Math.floor(Math.min(wallClock, advanced)));
+}
+
+export function watchedEnough(watchedSeconds: number, durationSeconds: number): boolean {
+  return watchedSeconds >= Math.ceil(durationSeconds * COMPLETION_THRESHOLD);
+}
