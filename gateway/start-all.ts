@@ -6,7 +6,7 @@ import { createLogger } from '../platform/logger';
 import { createPrismaClient } from '../platform/prisma';
 import { onShutdown } from '../platform/shutdown';
 import { repoRoot } from '../platform/topology';
-import { formatSeedSummary, isSeeded, seed } from '../prisma/seed';
+import { formatSeedSummary, seed } from '../prisma/seed';
 import { startEmbeddedPostgres } from './embeddedPostgres';
 import { startStack } from './stack';
 
@@ -36,10 +36,10 @@ async function main(): Promise<void> {
     stdio: 'pipe',
   });
   const prisma = createPrismaClient({ databaseUrl, poolSize: 2 });
-  if (!(await isSeeded(prisma))) {
-    const summary = await seed(prisma, { demoAccounts: config.NODE_ENV !== 'production' });
-    logger.info(`seeded: ${formatSeedSummary(summary)}`);
-  }
+  // Every start, not only the first: the seed is idempotent, and a database created by an older
+  // version gets the reference data (plans, prices, catalog) that new migrations expect.
+  const summary = await seed(prisma, { demoAccounts: config.NODE_ENV !== 'production' });
+  logger.info(`seeded: ${formatSeedSummary(summary)}`);
   await prisma.$disconnect();
 
   const stack = await startStack({
