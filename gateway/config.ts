@@ -4,6 +4,7 @@ import { Domains } from '../platform/events/envelope';
 import { LiveChannels } from '../platform/events/topics';
 import { DEFAULT_FREE_SIGNAL_DELAY_MS } from '../platform/signalTiers';
 import { GATEWAY_DEFAULT_PORT, subgraphDefaults } from '../platform/topology';
+import { gatewayLimitVariables } from './limits/limitsConfig';
 
 const subgraphUrlVariables = Object.fromEntries(
   Domains.map((name) => [
@@ -24,6 +25,7 @@ export const gatewayConfigSchema = baseConfigSchema.omit({ DATABASE_URL: true, K
   /** Redis pub/sub channel of the signals fan-out. */
   LIVE_SIGNALS_CHANNEL: z.string().min(1).default(LiveChannels.signals),
   ...subgraphUrlVariables,
+  ...gatewayLimitVariables,
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

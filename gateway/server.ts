@@ -13,6 +13,7 @@ import { supergraphPath } from '../platform/topology';
 import { createGatewayAuth } from './auth/gatewayAuth';
 import type { GatewayConfig } from './config';
 import { createIdeHandler } from './ide';
+import { createGatewayProtection } from './limits/gatewayProtection';
 import { createRazorpayWebhookForwarder } from './webhooks';
 import { SignedSubgraphDataSource, type GatewayContext } from './subgraphDataSource';
 import { attachLiveSubscriptions } from './subscriptions/gatewayLive';
@@ -31,19 +32,22 @@ export function createGatewayServer(
   shared: { pubsub?: LivePubSub } = {},
 ) {
   const urls = subgraphUrls(config);
+  // Query limits, rate limits and trusted documents (gateway/limits).
+  const protection = createGatewayProtection(config, logger);
   const gateway = new ApolloGateway({
     // Composed at build time (npm run compose) and checked in: no composition at start-up.
     supergraphSdl: readFileSync(supergraphPath, 'utf8'),
     buildService: ({ name }) =>
-      new SignedSubgraphDataSource(urls[name as Domain] ?? '', config.GATEWAY_SECRET),
+      protection.boundSubgraphCalls(
+        new SignedSubgraphDataSource(urls[name as Domain] ?? '', config.GATEWAY_SECRET),
+      ),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: true,
-    csrfPrevention: true,
+    ...protection.apolloOptions,
     includeStacktraceInErrorResponses: false,
     formatError: maskInternalErrors(logger),
-    plugins: [requestLogging<GatewayContext>(logger)],
+    plugins: [requestLogging<GatewayContext>(logger), protection.plugin],
   });
   // Token verification (pinned alg, iss/aud/typ, JWKS cache, session denylist) lives in gateway/auth.
   const auth = createGatewayAuth({
@@ -68,17 +72,22 @@ export function createGatewayServer(
       ]),
     ),
     ...(pubsub.kind === 'redis' ? { redis: () => pubsub.ready() } : {}),
+    ...protection.readiness,
   });
   const http = createGraphQLHttpServer({
     apollo,
     logger,
     context,
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    prepareRequest: protection.prepareRequest,
     routes: [
       (req, res) => health.handle(req, res),
       createIdeHandler({ graphqlPath: '/graphql', title: 'TradeSchool API' }),
       createRazorpayWebhookForwarder(urls.billing, logger),
     ],
   });
+  // A client that trickles its request in is cut off instead of holding a socket.
+  http.server.requestTimeout = config.REQUEST_TIMEOUT_MS;
   // graphql-ws on the same port and path as HTTP GraphQL (gateway/subscriptions).
   const live = attachLiveSubscriptions({
     gateway,
@@ -111,6 +120,7 @@ export function createGatewayServer(
       await apollo.stop();
       if (!shared.pubsub) await pubsub.close();
       await auth.close();
+      await protection.close();
     },
   };
 }

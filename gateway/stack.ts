@@ -12,6 +12,7 @@ import { createLearningSubgraph } from '../subgraphs/learning/server';
 import { createSignalsSubgraph, type SignalsSubgraphOptions } from '../subgraphs/signals/server';
 import { createTradingSubgraph } from '../subgraphs/trading/server';
 import { gatewayConfigSchema } from './config';
+import type { GatewayLimitOverrides } from './limits/limitsConfig';
 import { createGatewayServer } from './server';
 
 export interface StackOptions {
@@ -36,6 +37,11 @@ export interface StackOptions {
   };
   /** Signals fan-out group, live channel and FREE delay (the gateway gets the same channel and delay). */
   signals?: Omit<SignalsSubgraphOptions, 'livePubSub'>;
+  /**
+   * The gateway's limits (gateway/limits/limitsConfig.ts). Rate limits are off unless this turns them
+   * on: end-to-end suites send hundreds of requests from 127.0.0.1. `npm start` turns them on.
+   */
+  gatewayLimits?: GatewayLimitOverrides;
 }
 
 /**
@@ -90,6 +96,8 @@ export async function startStack(options: StackOptions) {
     BILLING_URL: urls.billing,
     FREE_SIGNAL_DELAY_MS: options.signals?.freeSignalDelayMs,
     LIVE_SIGNALS_CHANNEL: options.signals?.liveChannel,
+    RATE_LIMITS: 'off',
+    ...options.gatewayLimits,
   });
   const gateway = createGatewayServer(gatewayConfig, logger.child({ component: 'gateway' }), {
     pubsub: livePubSub,

@@ -8,6 +8,7 @@ import { onShutdown } from '../platform/shutdown';
 import { repoRoot } from '../platform/topology';
 import { formatSeedSummary, seed } from '../prisma/seed';
 import { startEmbeddedPostgres } from './embeddedPostgres';
+import { limitVariablesFrom } from './limits/limitsConfig';
 import { startStack } from './stack';
 
 // `npm start`: the whole API in one process. Nothing configured → embedded PostgreSQL and in-process
@@ -52,6 +53,8 @@ async function main(): Promise<void> {
     gatewayPort: config.PORT,
     subgraphPorts: 'defaults',
     host: config.HOST,
+    // The issue's rate limits (per process without REDIS_URL), overridable like gateway/index.ts.
+    gatewayLimits: { RATE_LIMITS: 'on', ...limitVariablesFrom(process.env) },
   });
   process.stdout.write(
     `\n  TradeSchool API ready\n  GraphQL:     ${stack.gatewayUrl}\n  IDE:         ${stack.gatewayUrl.replace(/graphql$/, '')}\n` +

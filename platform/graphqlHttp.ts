@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
 import { CORRELATION_HEADER, type Logger } from './logger';
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
@@ -15,6 +15,8 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   routes?: RequestHandler[];
   /** Builds the per-request context; a thrown error with `status` answers with that status. */
   context: (req: IncomingMessage, correlationId: string) => Promise<TContext>;
+  /** Rewrites or refuses (HttpRefusal) a parsed request before the context and GraphQL (trusted documents). */
+  prepareRequest?: (request: HTTPGraphQLRequest) => HTTPGraphQLRequest;
 }
 
 /** Thrown by a context factory to refuse a request before GraphQL runs (e.g. not from the gateway). */
@@ -80,9 +82,11 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
         return sendError(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON');
       }
     }
+    const parsed: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
+    const httpGraphQLRequest = options.prepareRequest ? options.prepareRequest(parsed) : parsed;
     const contextValue = await options.context(req, correlationId);
     const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      httpGraphQLRequest,
       context: async () => contextValue,
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);

@@ -1,9 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** A dependency check for /readyz: resolves true when the dependency answers. */
-export type ReadinessCheck = () => Promise<boolean>;
+/**
+ * A dependency check for /readyz: resolves true when the dependency answers. 'degraded' still counts
+ * as ready: the process serves, with a fallback, and says so (e.g. the gateway's rate limiter).
+ */
+export type ReadinessCheck = () => Promise<boolean | 'degraded'>;
 
-async function runCheck(check: ReadinessCheck, timeoutMs: number): Promise<boolean> {
+async function runCheck(check: ReadinessCheck, timeoutMs: number): Promise<boolean | 'degraded'> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<boolean>((resolve) => {
     timer = setTimeout(() => resolve(false), timeoutMs);
@@ -34,7 +37,9 @@ export function createHealthHandler(checks: Record<string, ReadinessCheck>, time
       if (path !== '/readyz') return false;
       const names = Object.keys(checks);
       const results = await Promise.all(names.map((name) => runCheck(checks[name]!, timeoutMs)));
-      const status = Object.fromEntries(names.map((name, i) => [name, results[i] ? 'up' : 'down']));
+      const status = Object.fromEntries(
+        names.map((name, i) => [name, results[i] === 'degraded' ? 'degraded' : results[i] ? 'up' : 'down']),
+      );
       const ready = !draining && results.every(Boolean);
       res
         .writeHead(ready ? 200 : 503, { 'content-type': 'application/json' })

@@ -7,6 +7,7 @@ import type { DocumentNode, GraphQLFormattedError } from 'graphql';
 import { verifyGatewayHeaders, type Viewer } from './auth/viewer';
 import { createGraphQLHttpServer, HttpRefusal, type RequestHandler } from './graphqlHttp';
 import { createHealthHandler, type ReadinessCheck } from './health';
+import { applyPermissions, type SubgraphPermissions } from './permissions';
 import type { Logger } from './logger';
 import { requestLogging } from './requestLogging';
 import type { PrismaClient } from './prisma';
@@ -18,6 +19,8 @@ export interface SubgraphContext<L> {
   correlationId: string;
   viewer: Viewer | null;
   loaders: L;
+  /** The gateway's signature was verified (every HTTP request that gets in; tests mimic it). */
+  gatewayVerified?: boolean;
 }
 
 export interface SubgraphOptions<L> {
@@ -31,6 +34,8 @@ export interface SubgraphOptions<L> {
   createLoaders: (prisma: PrismaClient, viewer: Viewer | null) => L;
   readiness: Record<string, ReadinessCheck>;
   routes?: RequestHandler[];
+  /** graphql-shield rules (platform/permissions.ts); fields they do not name are denied. */
+  permissions?: SubgraphPermissions;
 }
 
 /**
@@ -53,11 +58,12 @@ export function maskInternalErrors(logger: Logger) {
 export function createSubgraphServer<L>(options: SubgraphOptions<L>) {
   const { name, prisma, gatewaySecret } = options;
   const logger = options.logger.child({ subgraph: name });
-  const schema = buildSubgraphSchema({
+  const subgraphSchema = buildSubgraphSchema({
     typeDefs: options.typeDefs,
     // Codegen's Resolvers type is stricter than Apollo's map; it is the one we check against.
     resolvers: options.resolvers as GraphQLResolverMap<unknown>,
   });
+  const schema = options.permissions ? applyPermissions(subgraphSchema, options.permissions) : subgraphSchema;
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema,
     // The gateway's query planner is the only client; introspection stays on for `rover`-style tools
@@ -81,6 +87,7 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>) {
       correlationId,
       viewer: verified.viewer,
       loaders: options.createLoaders(prisma, verified.viewer),
+      gatewayVerified: true,
     };
   }
 
@@ -97,7 +104,8 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>) {
     schema,
     /** Context for `apollo.executeOperation` in tests, as the gateway would have produced it. */
     testContext(viewer: Viewer | null, correlationId = 'test-correlation-id'): SubgraphContext<L> {
-      return { prisma, logger, correlationId, viewer, loaders: options.createLoaders(prisma, viewer) };
+      const loaders = options.createLoaders(prisma, viewer);
+      return { prisma, logger, correlationId, viewer, loaders, gatewayVerified: true };
     },
     async start(port: number, host?: string): Promise<string> {
       await apollo.start();

@@ -25,6 +25,12 @@ export interface SignalPublishedPayload {
   symbol: string;
   side: 'BUY' | 'SELL';
   price: string;
+  /**
+   * The source, for "follow a signal source": the strategy always, the analyst for analyst signals.
+   * Optional for consumers only: events published before these fields existed lack them.
+   */
+  strategy?: string;
+  authorId?: string | null;
 }
 
 /** billing → learning (enrol on a paid course), billing → identity (tier), trading/analytics. */
@@ -213,3 +219,6 @@ export interface ComplianceFlaggedPayload {
   rule: string;
   detail: string;
 }
+
+/** Who produced a signal (kept as a name for trading's consumers). */
+export type SignalSourceFields = Pick<SignalPublishedPayload, 'strategy' | 'authorId'>;

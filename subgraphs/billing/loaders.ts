@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { byKeys, groupByKeys, isUuid } from '../../platform/loaders';
 import type { PrismaClient } from '../../platform/prisma';
+import { createCourseRevenueLoader } from './services/courseRevenue';
 import type {
   Invoice,
   Payment,
@@ -28,6 +29,7 @@ function childrenOf<V>(load: (ids: string[]) => Promise<V[]>, keyOf: (row: V) =>
 export function createBillingLoaders(prisma: PrismaClient) {
   const newestFirst = { createdAt: 'desc' } as const;
   return {
+    courseRevenueByCourseId: createCourseRevenueLoader(prisma),
     planById: byIds<Plan>(
       (ids) => prisma.plan.findMany({ where: { id: { in: ids } } }),
       (row) => row.id,

@@ -5,6 +5,7 @@ import { createSubgraphServer } from '../../platform/subgraph';
 import { assembleSubgraph, type SubgraphDeps } from '../../platform/subgraphModule';
 import { createFreePlanConsumer } from './events';
 import { createBillingLoaders } from './loaders';
+import { billingPermissions } from './permissions';
 import { createBillingResolvers } from './resolvers';
 import { createRazorpayClient, type RazorpaySettings } from './services/razorpayClient';
 import type { BillingRuntime, BillingSettings } from './services/runtime';
@@ -48,6 +49,7 @@ export function createBillingSubgraph(deps: BillingDeps) {
     gatewaySecret: deps.gatewaySecret,
     createLoaders: (client) => createBillingLoaders(client),
     readiness: deps.infra.readiness,
+    permissions: billingPermissions,
     routes: [
       createRazorpayWebhookRoute({
         prisma,

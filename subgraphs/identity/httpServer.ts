@@ -7,6 +7,7 @@ import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { verifyGatewayHeaders, type ClientInfo, type Viewer } from '../../platform/auth/viewer';
 import { createGraphQLHttpServer, HttpRefusal, type RequestHandler } from '../../platform/graphqlHttp';
 import { createHealthHandler, type ReadinessCheck } from '../../platform/health';
+import { applyPermissions, type SubgraphPermissions } from '../../platform/permissions';
 import type { Logger } from '../../platform/logger';
 import type { PrismaClient } from '../../platform/prisma';
 import { requestLogging } from '../../platform/requestLogging';
@@ -24,6 +25,8 @@ export interface IdentityHttpOptions {
   routes: RequestHandler[];
   /** Plugins that need the built schema (attempt charging). */
   plugins?: (schema: GraphQLSchema) => ApolloServerPlugin<IdentityContext>[];
+  /** graphql-shield rules; fields they do not name are denied. */
+  permissions?: SubgraphPermissions;
 }
 
 /**
@@ -34,10 +37,11 @@ export interface IdentityHttpOptions {
 export function createIdentityHttpServer(options: IdentityHttpOptions) {
   const { prisma, gatewaySecret } = options;
   const logger = options.logger.child({ subgraph: 'identity' });
-  const schema = buildSubgraphSchema({
+  const subgraphSchema = buildSubgraphSchema({
     typeDefs: options.typeDefs,
     resolvers: options.resolvers as GraphQLResolverMap<unknown>,
   });
+  const schema = options.permissions ? applyPermissions(subgraphSchema, options.permissions) : subgraphSchema;
   const apollo = new ApolloServer<IdentityContext>({
     schema,
     introspection: true,
@@ -64,6 +68,8 @@ export function createIdentityHttpServer(options: IdentityHttpOptions) {
       viewer,
       client,
       loaders: createIdentityLoaders(prisma),
+      // Only built for signed requests (context below) or tests standing in for the gateway.
+      gatewayVerified: true,
     };
   }
 

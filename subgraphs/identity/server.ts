@@ -11,6 +11,7 @@ import { repoRoot } from '../../platform/topology';
 import { chargeBatchedAttempts } from './attemptCharging';
 import { createTierConsumer } from './events';
 import { createIdentityHttpServer } from './httpServer';
+import { identityPermissions } from './permissions';
 import { createIdentityResolvers } from './resolvers';
 import type { IdentityServiceDeps } from './services/deps';
 import { createHashingQueue } from './services/hashingQueue';
@@ -92,6 +93,7 @@ export function createIdentitySubgraph(deps: IdentityDeps) {
     gatewaySecret: deps.gatewaySecret,
     readiness: deps.infra.readiness,
     routes: [jwksRoute],
+    permissions: identityPermissions,
     plugins: (schema) => [
       chargeBatchedAttempts(schema, serviceDeps.lockout, async (challenge) => {
         const userId = await twoFactor.challengeUser(challenge);

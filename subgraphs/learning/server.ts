@@ -5,6 +5,7 @@ import { createSubgraphServer } from '../../platform/subgraph';
 import { assembleSubgraph, type SubgraphDeps } from '../../platform/subgraphModule';
 import { createCourseAccessConsumer } from './events';
 import { createLearningLoaders } from './loaders';
+import { learningPermissions } from './permissions';
 import { createLearningResolvers } from './resolvers';
 import { createLearningServices } from './services';
 import type { Clock } from './services/openLesson';
@@ -27,6 +28,7 @@ export function createLearningSubgraph(deps: SubgraphDeps, options: LearningOpti
     gatewaySecret: deps.gatewaySecret,
     createLoaders: (prisma, viewer) => createLearningLoaders(prisma, viewer),
     readiness: deps.infra.readiness,
+    permissions: learningPermissions,
   });
   return assembleSubgraph('learning', deps, server, [createCourseAccessConsumer(deps)]);
 }

@@ -21,6 +21,8 @@ export function enqueueSignalPublished(
       symbol: instrument.symbol,
       side: signal.side,
       price: signal.price.toString(),
+      strategy: signal.strategy,
+      authorId: signal.authorId,
     },
     correlationId,
   });

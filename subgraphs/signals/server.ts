@@ -7,6 +7,7 @@ import { createSubgraphServer } from '../../platform/subgraph';
 import { assembleSubgraph, type SubgraphDeps } from '../../platform/subgraphModule';
 import { createSignalFanout } from './fanout';
 import { createSignalsLoaders } from './loaders';
+import { signalsPermissions } from './permissions';
 import { createSignalsResolvers } from './resolvers';
 import { createInstrumentService } from './services/instruments';
 import { createSignalService } from './services/signals';
@@ -42,6 +43,7 @@ export function createSignalsSubgraph(deps: SubgraphDeps, options: SignalsSubgra
     gatewaySecret: deps.gatewaySecret,
     createLoaders: (prisma, viewer) => createSignalsLoaders(prisma, viewer),
     readiness: deps.infra.readiness,
+    permissions: signalsPermissions,
   });
   const fanout = options.livePubSub
     ? createSignalFanout({

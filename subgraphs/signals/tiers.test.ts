@@ -52,7 +52,9 @@ describe('tier rules on signal history', () => {
       return new Set(result.data!.signals.map((s) => s.id));
     };
     expect(await seen('FREE')).toEqual(new Set([settled]));
-    expect(await seen(null)).toEqual(new Set([settled]));
+    // Issue 4: anonymous callers get no signals at all (graphql-shield), not FREE's view.
+    const anonymous = await h.run('{ signals(last: 50) { id } }');
+    expect(errorOf(anonymous)).toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(await seen('PREMIUM')).toEqual(new Set(ids.filter((id) => id !== old)));
     expect(await seen('ENTERPRISE')).toEqual(new Set(ids));
 

@@ -1,10 +1,18 @@
 import { createEventConsumer } from '../../platform/events/inbox';
-import { Topics, type UserRegisteredPayload } from '../../platform/events/topics';
+import {
+  Topics,
+  type SignalPublishedPayload,
+  type SignalSourceFields,
+  type UserRegisteredPayload,
+} from '../../platform/events/topics';
 import { isUuid } from '../../platform/loaders';
 import type { SubgraphDeps } from '../../platform/subgraphModule';
 import { openPortfolio } from './services/portfolios';
+import { copySignalToFollowers } from './services/signalCopying';
+import type { TradingServiceDeps } from './services/tradingDeps';
 
 export const PORTFOLIO_OPENING_CONSUMER = 'trading.portfolio-opening';
+export const SIGNAL_COPYING_CONSUMER = 'trading.signal-copying';
 
 /** Opens the paper portfolio of every user who registers. */
 export function createPortfolioOpeningConsumer({ infra, logger }: SubgraphDeps) {
@@ -24,6 +32,34 @@ export function createPortfolioOpeningConsumer({ infra, logger }: SubgraphDeps) 
             return;
           }
           await openPortfolio(tx, userId);
+        },
+      },
+    },
+  });
+}
+
+/** Places the paper orders of everyone following the source of each published signal, once. */
+export function createSignalCopyingConsumer(
+  { infra, logger }: SubgraphDeps,
+  deps: TradingServiceDeps,
+  groupSuffix = '',
+) {
+  return createEventConsumer({
+    prisma: infra.prisma,
+    bus: infra.bus,
+    domain: 'trading',
+    logger,
+    name: SIGNAL_COPYING_CONSUMER + groupSuffix,
+    handlers: {
+      [Topics.signalPublished]: {
+        SignalPublished: async (event, tx) => {
+          const signal = event.payload as SignalPublishedPayload & SignalSourceFields;
+          if (!isUuid(signal.signalId ?? '') || (signal.side !== 'BUY' && signal.side !== 'SELL')) {
+            logger.error({ eventId: event.id }, 'SignalPublished without a usable signal; skipped');
+            return;
+          }
+          const placed = await copySignalToFollowers(tx, deps, signal);
+          if (placed > 0) logger.info({ signalId: signal.signalId, placed }, 'signal copied to followers');
         },
       },
     },

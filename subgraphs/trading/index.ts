@@ -1,7 +1,12 @@
 import { runSubgraphProcess } from '../../platform/subgraphProcess';
 import { createTradingSubgraph } from './server';
+import { tradingConfigSchema, type TradingConfig } from './settings';
 
-runSubgraphProcess('trading', (deps) => createTradingSubgraph(deps)).catch((error: unknown) => {
+runSubgraphProcess<TradingConfig>(
+  'trading',
+  (deps, config) => createTradingSubgraph(deps, config),
+  tradingConfigSchema,
+).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

@@ -4,7 +4,8 @@ import type { Viewer } from '../../platform/auth/viewer';
 import { createMemoryBus } from '../../platform/events/memoryBus';
 import { createLogger } from '../../platform/logger';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database';
-import { createTradingSubgraph } from './server';
+import { MarketTopics, type MarketTickPayload } from '../../platform/events/topics';
+import { createTradingSubgraph, type TradingOptions } from './server';
 
 export type Data = Record<string, unknown>;
 export interface Result<T> {
@@ -19,10 +20,17 @@ export const viewer = (...roles: Viewer['roles']): Viewer => ({
   tier: 'FREE',
 });
 
+const instrumentIds = new Map<string, string>();
+/** One stable instrument id per symbol within a test run. */
+export function instrumentIdOf(symbol: string): string {
+  if (!instrumentIds.has(symbol)) instrumentIds.set(symbol, randomUUID());
+  return instrumentIds.get(symbol)!;
+}
+
 export const codeOf = (result: Result<unknown>) => result.errors?.[0]?.extensions?.code;
 
 /** The trading subgraph on a fresh database, queried as the gateway would (signed viewer, `_entities`). */
-export async function startTrading() {
+export async function startTrading(options: TradingOptions = {}) {
   const db: TestDatabase = await createTestDatabase();
   const logger = createLogger({ name: 'test', level: 'silent' });
   const infra = {
@@ -32,7 +40,7 @@ export async function startTrading() {
     start: async () => {},
     stop: async () => {},
   };
-  const subgraph = createTradingSubgraph({ infra, logger, gatewaySecret: 'x'.repeat(32) });
+  const subgraph = createTradingSubgraph({ infra, logger, gatewaySecret: 'x'.repeat(32) }, options);
   await subgraph.server.apollo.start();
 
   async function run<T = Data>(
@@ -46,8 +54,30 @@ export async function startTrading() {
     return response.body.singleResult as Result<T>;
   }
 
+  /** Delivers a tick as the paper exchange's Kafka consumer would (store + matching). */
+  async function tick(symbol: string, price: string, instrumentId = instrumentIdOf(symbol)): Promise<void> {
+    const payload: MarketTickPayload = {
+      instrumentId,
+      symbol,
+      price,
+      bid: null,
+      ask: null,
+      at: new Date().toISOString(),
+    };
+    await subgraph.consumers[3]!.handle({
+      id: randomUUID(),
+      topic: MarketTopics.ticks,
+      key: instrumentId,
+      type: 'MarketTick',
+      payload,
+      correlationId: null,
+      occurredAt: payload.at,
+    });
+  }
+
   return {
     db,
+    tick,
     prisma: db.prisma,
     subgraph,
     run,

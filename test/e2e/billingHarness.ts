@@ -16,6 +16,8 @@ export const ORDER_FIELDS = 'id razorpayOrderId amount { amount currency } statu
 export async function startBillingStack() {
   const db: TestDatabase = await createTestDatabase();
   await seed(db.prisma, { demoAccounts: true });
+  // These buyers pay above ₹50,000, which issue 4 puts behind verified KYC (the token's `kyc` claim).
+  await db.prisma.user.updateMany({ data: { kycStatus: 'VERIFIED' } });
   const stack: Stack = await startStack({
     databaseUrl: db.url,
     bus: createKafkaBus({
@@ -52,8 +54,19 @@ export async function startBillingStack() {
       `mutation($input: RegisterInput!) { register(input: $input) { accessToken refreshToken user { id } } }`,
       { input: { email, password: 'Correct-Horse-42', name: 'Buyer' } },
     );
-    const { accessToken, refreshToken, user } = data.register;
-    return { userId: user.id, headers: { authorization: `Bearer ${accessToken}` }, refreshToken };
+    // KYC verified before the first token is issued for the buyer (see above).
+    await db.prisma.user.update({ where: { id: data.register.user.id }, data: { kycStatus: 'VERIFIED' } });
+    const signedIn = await expectData<{ login: { accessToken: string; refreshToken: string } }>(
+      url,
+      `mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken } }`,
+      { input: { email, password: 'Correct-Horse-42' } },
+    );
+    const { accessToken, refreshToken } = signedIn.login;
+    return {
+      userId: data.register.user.id,
+      headers: { authorization: `Bearer ${accessToken}` },
+      refreshToken,
+    };
   }
 
   type Headers = Record<string, string>;

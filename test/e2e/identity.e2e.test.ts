@@ -246,10 +246,11 @@ describe('identity end to end', () => {
     });
   });
 
-  it('100 aliased login attempts in one request trigger the lockout', async () => {
+  // 20, not 100: the gateway refuses more than 30 aliases (issue 4) before identity sees them.
+  it('20 aliased login attempts in one request trigger the lockout', async () => {
     const user = await register();
     const fields = Array.from(
-      { length: 100 },
+      { length: 20 },
       (_, i) =>
         `a${i}: login(input: { email: "${user.email}", password: "wrong-password-${i}" }) { accessToken }`,
     );

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Plan as PlanModel, Subscription as SubscriptionModel, PaymentOrder as PaymentOrderModel, Payment as PaymentModel, Refund as RefundModel, Invoice as InvoiceModel, ComplianceReview as ComplianceReviewModel } from '../../../platform/prisma/generated/client';
 import type { AccountBalance as AccountBalanceModel } from '../services/ledger';
+import type { CourseRevenue as CourseRevenueModel } from '../services/courseRevenue';
 import type { EntityRef as EntityRefModel } from '../../../platform/federation';
 import type { BillingContext } from '../context';
 export type Maybe<T> = T | null;
@@ -25,6 +26,18 @@ export type ComplianceReview = {
   payment: Payment;
   rule: Scalars['String']['output'];
   userId: Scalars['ID']['output'];
+};
+
+/** Course sales as billing sees them; learning's CourseAnalytics gains these fields through federation. */
+export type CourseAnalytics = {
+  __typename?: 'CourseAnalytics';
+  courseId: Scalars['ID']['output'];
+  /** Orders for the course with a captured payment. */
+  paidOrders: Scalars['Int']['output'];
+  /** Refunded so far. */
+  refunds: Money;
+  /** Captured payments for the course less what was refunded. */
+  revenue: Money;
 };
 
 export type CreateOrderInput = {
@@ -374,6 +387,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = {
+  CourseAnalytics: CourseAnalytics;
   Invoice: Invoice;
   Order: Order;
   Payment: Payment;
@@ -384,6 +398,9 @@ export type FederationTypes = {
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = {
+  CourseAnalytics:
+    ( { __typename: 'CourseAnalytics' }
+    & GraphQLRecursivePick<FederationTypes['CourseAnalytics'], {"courseId":true}> );
   Invoice:
     ( { __typename: 'Invoice' }
     & GraphQLRecursivePick<FederationTypes['Invoice'], {"id":true}> );
@@ -411,6 +428,8 @@ export type ResolversTypes = {
   ComplianceReview: ResolverTypeWrapper<ComplianceReviewModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CourseAnalytics: ResolverTypeWrapper<CourseRevenueModel>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CreateOrderInput: CreateOrderInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Invoice: ResolverTypeWrapper<InvoiceModel>;
@@ -423,7 +442,6 @@ export type ResolversTypes = {
   PaymentPurpose: PaymentPurpose;
   PaymentStatus: PaymentStatus;
   Plan: ResolverTypeWrapper<PlanModel>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PlanSubscription: ResolverTypeWrapper<SubscriptionModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -442,6 +460,8 @@ export type ResolversParentTypes = {
   ComplianceReview: ComplianceReviewModel;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
+  CourseAnalytics: CourseRevenueModel;
+  Int: Scalars['Int']['output'];
   CreateOrderInput: CreateOrderInput;
   DateTime: Scalars['DateTime']['output'];
   Invoice: InvoiceModel;
@@ -451,7 +471,6 @@ export type ResolversParentTypes = {
   Order: PaymentOrderModel;
   Payment: PaymentModel;
   Plan: PlanModel;
-  Int: Scalars['Int']['output'];
   Boolean: Scalars['Boolean']['output'];
   PlanSubscription: SubscriptionModel;
   Query: Record<PropertyKey, never>;
@@ -470,6 +489,14 @@ export type ComplianceReviewResolvers<ContextType = BillingContext, ParentType e
   payment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType>;
   rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type CourseAnalyticsResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['CourseAnalytics'] = ResolversParentTypes['CourseAnalytics'], FederationReferenceType extends FederationReferenceTypes['CourseAnalytics'] = FederationReferenceTypes['CourseAnalytics']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CourseAnalytics']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  courseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  paidOrders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  refunds?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  revenue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -604,6 +631,7 @@ export type UserResolvers<ContextType = BillingContext, ParentType extends Resol
 
 export type Resolvers<ContextType = BillingContext> = {
   ComplianceReview?: ComplianceReviewResolvers<ContextType>;
+  CourseAnalytics?: CourseAnalyticsResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Invoice?: InvoiceResolvers<ContextType>;
   LedgerBalance?: LedgerBalanceResolvers<ContextType>;

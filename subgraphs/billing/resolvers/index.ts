@@ -14,6 +14,7 @@ import type { BillingRuntime } from '../services/runtime';
 import { subscriptionLifecycle } from '../services/subscriptionLifecycle';
 import { subscriptionService } from '../services/subscriptions';
 import { paymentResolvers } from './payments';
+import { assertMayReadCourseRevenue } from '../services/courseRevenue';
 
 export function createBillingResolvers(runtime: BillingRuntime): Resolvers {
   return {
@@ -48,6 +49,14 @@ export function createBillingResolvers(runtime: BillingRuntime): Resolvers {
         requireAdmin(ctx.viewer, 'reconcile payments');
         return reconcilePayments(runtime, since);
       },
+    },
+    CourseAnalytics: {
+      __resolveReference: (reference, ctx) => {
+        assertMayReadCourseRevenue(ctx.viewer);
+        return ctx.loaders.courseRevenueByCourseId.load(reference.courseId);
+      },
+      revenue: (row) => money(row.capturedMinor - row.refundedMinor, row.currency),
+      refunds: (row) => money(row.refundedMinor, row.currency),
     },
     Plan: {
       __resolveReference: (reference, ctx) => ctx.loaders.planById.load(reference.id),

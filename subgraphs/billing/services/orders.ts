@@ -1,4 +1,5 @@
-import { BadUserInputError, NotFoundError } from '../../../platform/errors';
+import { BadUserInputError, ForbiddenError, NotFoundError } from '../../../platform/errors';
+import { viewerHasVerifiedKyc } from '../../../platform/permissions';
 import { isUuid } from '../../../platform/loaders';
 import type { Plan, PaymentOrder } from '../../../platform/prisma/generated/client';
 import type { BillingContext } from '../context';
@@ -16,6 +17,8 @@ export interface CreateOrderInput {
 
 /** Razorpay's smallest order: ₹1. */
 const MINIMUM_CHARGE_MINOR = 100n;
+/** Payments above ₹50,000 (in paise) need the payer's KYC to be verified. */
+export const KYC_REQUIRED_ABOVE_MINOR = 5_000_000n;
 
 interface Priced {
   purpose: 'COURSE' | 'SUBSCRIPTION';
@@ -95,6 +98,10 @@ export const orderService = {
       return previous;
     }
     const priced = await price(ctx, input, viewer.userId);
+    // Issue 4: only the service knows the amount, so the KYC rule for large payments lives here.
+    if (priced.amountMinor > KYC_REQUIRED_ABOVE_MINOR && !viewerHasVerifiedKyc(viewer)) {
+      throw new ForbiddenError('Payments above ₹50,000 need verified KYC', { reason: 'KYC_REQUIRED' });
+    }
     const gatewayOrder = await runtime.razorpay.createOrder(
       priced.amountMinor,
       priced.currency,

@@ -1,9 +1,12 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Portfolio as PortfolioModel, Position as PositionModel } from '../../../platform/prisma/generated/client';
+import type { Portfolio as PortfolioModel, Position as PositionModel, TradeOrder as TradeOrderModel, TradeEvent as TradeEventModel, ExchangeAccount as ExchangeAccountModel, SignalFollow as SignalFollowModel } from '../../../platform/prisma/generated/client';
+import type { OrderPage as OrderPageModel } from '../services/orderQueries';
 import type { EntityRef as EntityRefModel } from '../../../platform/federation';
 import type { TradingContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -14,6 +17,44 @@ export type Scalars = {
   DateTime: { input: Date; output: Date; }
   _FieldSet: { input: unknown; output: unknown; }
 };
+
+export type ConnectExchangeAccountInput = {
+  apiKey: Scalars['String']['input'];
+  apiSecret: Scalars['String']['input'];
+  /** binance, kraken, ... (live trading is not available yet: orders on it are rejected). */
+  exchange: Scalars['String']['input'];
+  label: Scalars['String']['input'];
+};
+
+/** Credentials are sealed at rest and never returned: only a fingerprint and the key's last 4 characters. */
+export type ExchangeAccount = {
+  __typename?: 'ExchangeAccount';
+  apiKeyFingerprint: Scalars['String']['output'];
+  apiKeyLast4: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  exchange: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  label: Scalars['String']['output'];
+  status: ExchangeAccountStatus;
+};
+
+export type ExchangeAccountStatus =
+  | 'CONNECTED'
+  | 'DISCONNECTED';
+
+export type FollowSignalSourceInput = {
+  kind: SignalSourceKind;
+  sizing: FollowSizing;
+  sizingValue: Scalars['String']['input'];
+  /** A strategy name (e.g. SMA_CROSSOVER) or, with kind ANALYST, an analyst's user id. */
+  source: Scalars['String']['input'];
+};
+
+export type FollowSizing =
+  /** sizingValue is the quantity of every order. */
+  | 'FIXED_QUANTITY'
+  /** sizingValue is the percentage (0-100] of cash spent on each BUY, or of the holding sold on each SELL. */
+  | 'PERCENT_OF_CASH';
 
 export type Instrument = {
   __typename?: 'Instrument';
@@ -26,10 +67,96 @@ export type Money = {
   currency: Scalars['String']['output'];
 };
 
+export type MonteCarloSummary = {
+  __typename?: 'MonteCarloSummary';
+  p5: Scalars['Float']['output'];
+  p50: Scalars['Float']['output'];
+  p95: Scalars['Float']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Closes every paper position and restores the starting cash (₹10,00,000.00). */
+  cancelOrder: TradeOrder;
+  connectExchangeAccount: ExchangeAccount;
+  disconnectExchangeAccount: ExchangeAccount;
+  /** PREMIUM and ENTERPRISE only. */
+  followSignalSource: SignalFollow;
+  /** Pre-trade risk runs first: a refused order comes back REJECTED with the reason. */
+  placeOrder: TradeOrder;
+  /** Closes every paper position, cancels open orders and restores the starting cash (₹10,00,000.00). */
   resetPaperPortfolio: Portfolio;
+  /** The viewer's own switch; an ADMIN may pass another userId. */
+  setKillSwitch: Portfolio;
+  unfollowSignalSource: SignalFollow;
+};
+
+
+export type MutationCancelOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationConnectExchangeAccountArgs = {
+  input: ConnectExchangeAccountInput;
+};
+
+
+export type MutationDisconnectExchangeAccountArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationFollowSignalSourceArgs = {
+  input: FollowSignalSourceInput;
+};
+
+
+export type MutationPlaceOrderArgs = {
+  input: PlaceOrderInput;
+};
+
+
+export type MutationSetKillSwitchArgs = {
+  enabled: Scalars['Boolean']['input'];
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationUnfollowSignalSourceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type OrderSide =
+  | 'BUY'
+  | 'SELL';
+
+export type OrderType =
+  | 'LIMIT'
+  | 'MARKET'
+  | 'STOP'
+  | 'STOP_LIMIT';
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type PlaceOrderInput = {
+  /** Idempotency key (1-64 of A-Z a-z 0-9 _ - :): the same key returns the same order; with other input, CONFLICT. */
+  clientOrderId: Scalars['String']['input'];
+  /** Unset: the paper exchange. */
+  exchangeAccountId?: InputMaybe<Scalars['ID']['input']>;
+  /** Required for LIMIT and STOP_LIMIT. */
+  limitPrice?: InputMaybe<Scalars['String']['input']>;
+  /** Decimal string > 0, at most 10 decimals. */
+  quantity: Scalars['String']['input'];
+  side: OrderSide;
+  /** Required for STOP and STOP_LIMIT. */
+  stopPrice?: InputMaybe<Scalars['String']['input']>;
+  /** BTC-USDT */
+  symbol: Scalars['String']['input'];
+  type: OrderType;
 };
 
 /** A paper-trading portfolio, opened for every user when they register. */
@@ -38,8 +165,46 @@ export type Portfolio = {
   cash: Money;
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
+  /** On: every new order is rejected. */
+  killSwitch: Scalars['Boolean']['output'];
   owner: User;
   positions: Array<Position>;
+  /** Cash plus every position marked to its latest tick, converted at the paper FX rates (see paperFxRates). */
+  value: Money;
+};
+
+export type PortfolioRiskInput = {
+  /** Periods simulated (1-365, default 20). */
+  horizon?: InputMaybe<Scalars['Int']['input']>;
+  /** Simulated paths (100-10000, default 1000). */
+  paths?: InputMaybe<Scalars['Int']['input']>;
+  /** Periods per year for annualising (default 252). */
+  periodsPerYear?: InputMaybe<Scalars['Int']['input']>;
+  /** Per period, for Sharpe (default 0). */
+  riskFreeRate?: InputMaybe<Scalars['Float']['input']>;
+  /** PRNG seed: the same seed gives the same simulation. */
+  seed?: InputMaybe<Scalars['Int']['input']>;
+  series: Array<PriceSeriesInput>;
+  /** Starting value for the Monte Carlo simulation (default 1000000). */
+  startValue?: InputMaybe<Scalars['Float']['input']>;
+  /** Portfolio weight per series (default: equal). */
+  weights?: InputMaybe<Array<Scalars['Float']['input']>>;
+};
+
+/** Statistics are estimates (Floats), never money. Losses are positive fractions of value. */
+export type PortfolioRiskReport = {
+  __typename?: 'PortfolioRiskReport';
+  /** Pearson correlation of the series' returns, in symbols order. */
+  correlation: Array<Array<Scalars['Float']['output']>>;
+  historicalVaR95: Scalars['Float']['output'];
+  historicalVaR99: Scalars['Float']['output'];
+  maxDrawdown: Scalars['Float']['output'];
+  monteCarlo: MonteCarloSummary;
+  parametricVaR95: Scalars['Float']['output'];
+  parametricVaR99: Scalars['Float']['output'];
+  sharpeRatio: Scalars['Float']['output'];
+  sortinoRatio: Scalars['Float']['output'];
+  symbols: Array<Scalars['String']['output']>;
 };
 
 export type Position = {
@@ -48,14 +213,156 @@ export type Position = {
   averagePrice: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   instrument: Instrument;
+  /** Latest tick price; null until one has arrived. */
+  markPrice: Maybe<Scalars['String']['output']>;
   /** Decimal string. */
   quantity: Scalars['String']['output'];
+  /** Quote currency, from closing fills. */
+  realizedPnl: Scalars['String']['output'];
+  /** BTC-USDT */
+  symbol: Scalars['String']['output'];
+  /** Marked to the latest tick; null until a tick for the symbol has arrived. Quote currency. */
+  unrealizedPnl: Maybe<Scalars['String']['output']>;
+};
+
+export type PositionSizeInput = {
+  entryPrice: Scalars['Float']['input'];
+  equity: Scalars['Float']['input'];
+  /** Kelly cap (default 0.25). */
+  kellyCap?: InputMaybe<Scalars['Float']['input']>;
+  /** Fraction of equity risked per trade (0-0.1]. */
+  riskFraction: Scalars['Float']['input'];
+  stopPrice: Scalars['Float']['input'];
+  winLossRatio: Scalars['Float']['input'];
+  /** Historical win rate [0-1] and average win / average loss, for Kelly. */
+  winRate: Scalars['Float']['input'];
+};
+
+export type PositionSizeSuggestion = {
+  __typename?: 'PositionSizeSuggestion';
+  /** Units so that hitting the stop loses riskFraction of equity. */
+  fixedFractionalQuantity: Scalars['Float']['output'];
+  /** Fraction of equity per capped Kelly. */
+  kellyFraction: Scalars['Float']['output'];
+  /** Units for the Kelly fraction at the entry price. */
+  kellyQuantity: Scalars['Float']['output'];
+};
+
+export type PriceSeriesInput = {
+  /** Closing prices, oldest first, all > 0; every series the same length (2-2000). */
+  closes: Array<Scalars['Float']['input']>;
+  symbol: Scalars['String']['input'];
 };
 
 export type Query = {
   __typename?: 'Query';
+  exchangeAccounts: Array<ExchangeAccount>;
   myPortfolio: Maybe<Portfolio>;
+  /** The viewer's orders, newest first. */
+  orders: TradeOrderConnection;
+  /** Risk statistics of a weighted portfolio over price series the caller supplies. */
+  portfolioRisk: PortfolioRiskReport;
+  positionSizeSuggestion: PositionSizeSuggestion;
+  signalFollows: Array<SignalFollow>;
+  tradeOrder: Maybe<TradeOrder>;
 };
+
+
+export type QueryOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TradeOrderFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPortfolioRiskArgs = {
+  input: PortfolioRiskInput;
+};
+
+
+export type QueryPositionSizeSuggestionArgs = {
+  input: PositionSizeInput;
+};
+
+
+export type QueryTradeOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type SignalFollow = {
+  __typename?: 'SignalFollow';
+  active: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  kind: SignalSourceKind;
+  sizing: FollowSizing;
+  sizingValue: Scalars['String']['output'];
+  source: Scalars['String']['output'];
+};
+
+export type SignalSourceKind =
+  | 'ANALYST'
+  | 'STRATEGY';
+
+/** A trading order (billing owns `Order`, a payment order) as rebuilt from its events. */
+export type TradeOrder = {
+  __typename?: 'TradeOrder';
+  averageFillPrice: Maybe<Scalars['String']['output']>;
+  clientOrderId: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  events: Array<TradeOrderEvent>;
+  /** Paper when null. */
+  exchangeAccount: Maybe<ExchangeAccount>;
+  filledQuantity: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  limitPrice: Maybe<Scalars['String']['output']>;
+  quantity: Scalars['String']['output'];
+  /** Why it was rejected, canceled or expired. */
+  reason: Maybe<Scalars['String']['output']>;
+  side: OrderSide;
+  status: TradeOrderStatus;
+  stopPrice: Maybe<Scalars['String']['output']>;
+  symbol: Scalars['String']['output'];
+  type: OrderType;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type TradeOrderConnection = {
+  __typename?: 'TradeOrderConnection';
+  edges: Array<TradeOrderEdge>;
+  pageInfo: PageInfo;
+};
+
+export type TradeOrderEdge = {
+  __typename?: 'TradeOrderEdge';
+  cursor: Scalars['String']['output'];
+  node: TradeOrder;
+};
+
+export type TradeOrderEvent = {
+  __typename?: 'TradeOrderEvent';
+  occurredAt: Scalars['DateTime']['output'];
+  price: Maybe<Scalars['String']['output']>;
+  quantity: Maybe<Scalars['String']['output']>;
+  reason: Maybe<Scalars['String']['output']>;
+  sequence: Scalars['String']['output'];
+  tradeId: Maybe<Scalars['String']['output']>;
+  type: Scalars['String']['output'];
+};
+
+export type TradeOrderFilter = {
+  status?: InputMaybe<Array<TradeOrderStatus>>;
+  symbol?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type TradeOrderStatus =
+  | 'ACCEPTED'
+  | 'CANCELED'
+  | 'EXPIRED'
+  | 'FILLED'
+  | 'NEW'
+  | 'PARTIALLY_FILLED'
+  | 'REJECTED';
 
 export type User = {
   __typename?: 'User';
@@ -145,6 +452,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = {
   Portfolio: Portfolio;
+  TradeOrder: TradeOrder;
   User: User;
 };
 
@@ -153,6 +461,9 @@ export type FederationReferenceTypes = {
   Portfolio:
     ( { __typename: 'Portfolio' }
     & GraphQLRecursivePick<FederationTypes['Portfolio'], {"id":true}> );
+  TradeOrder:
+    ( { __typename: 'TradeOrder' }
+    & GraphQLRecursivePick<FederationTypes['TradeOrder'], {"id":true}> );
   User:
     ( { __typename: 'User' }
     & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
@@ -162,37 +473,91 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  Instrument: ResolverTypeWrapper<EntityRefModel>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Money: ResolverTypeWrapper<Money>;
+  ConnectExchangeAccountInput: ConnectExchangeAccountInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  ExchangeAccount: ResolverTypeWrapper<ExchangeAccountModel>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ExchangeAccountStatus: ExchangeAccountStatus;
+  FollowSignalSourceInput: FollowSignalSourceInput;
+  FollowSizing: FollowSizing;
+  Instrument: ResolverTypeWrapper<EntityRefModel>;
+  Money: ResolverTypeWrapper<Money>;
+  MonteCarloSummary: ResolverTypeWrapper<MonteCarloSummary>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Portfolio: ResolverTypeWrapper<PortfolioModel>;
-  Position: ResolverTypeWrapper<PositionModel>;
-  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  User: ResolverTypeWrapper<EntityRefModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  OrderSide: OrderSide;
+  OrderType: OrderType;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  PlaceOrderInput: PlaceOrderInput;
+  Portfolio: ResolverTypeWrapper<PortfolioModel>;
+  PortfolioRiskInput: PortfolioRiskInput;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  PortfolioRiskReport: ResolverTypeWrapper<PortfolioRiskReport>;
+  Position: ResolverTypeWrapper<PositionModel>;
+  PositionSizeInput: PositionSizeInput;
+  PositionSizeSuggestion: ResolverTypeWrapper<PositionSizeSuggestion>;
+  PriceSeriesInput: PriceSeriesInput;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SignalFollow: ResolverTypeWrapper<SignalFollowModel>;
+  SignalSourceKind: SignalSourceKind;
+  TradeOrder: ResolverTypeWrapper<TradeOrderModel>;
+  TradeOrderConnection: ResolverTypeWrapper<OrderPageModel>;
+  TradeOrderEdge: ResolverTypeWrapper<Omit<TradeOrderEdge, 'node'> & { node: ResolversTypes['TradeOrder'] }>;
+  TradeOrderEvent: ResolverTypeWrapper<TradeEventModel>;
+  TradeOrderFilter: TradeOrderFilter;
+  TradeOrderStatus: TradeOrderStatus;
+  User: ResolverTypeWrapper<EntityRefModel>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  DateTime: Scalars['DateTime']['output'];
-  Instrument: EntityRefModel;
-  ID: Scalars['ID']['output'];
-  Money: Money;
+  ConnectExchangeAccountInput: ConnectExchangeAccountInput;
   String: Scalars['String']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  ExchangeAccount: ExchangeAccountModel;
+  ID: Scalars['ID']['output'];
+  FollowSignalSourceInput: FollowSignalSourceInput;
+  Instrument: EntityRefModel;
+  Money: Money;
+  MonteCarloSummary: MonteCarloSummary;
+  Float: Scalars['Float']['output'];
   Mutation: Record<PropertyKey, never>;
-  Portfolio: PortfolioModel;
-  Position: PositionModel;
-  Query: Record<PropertyKey, never>;
-  User: EntityRefModel;
   Boolean: Scalars['Boolean']['output'];
+  PageInfo: PageInfo;
+  PlaceOrderInput: PlaceOrderInput;
+  Portfolio: PortfolioModel;
+  PortfolioRiskInput: PortfolioRiskInput;
+  Int: Scalars['Int']['output'];
+  PortfolioRiskReport: PortfolioRiskReport;
+  Position: PositionModel;
+  PositionSizeInput: PositionSizeInput;
+  PositionSizeSuggestion: PositionSizeSuggestion;
+  PriceSeriesInput: PriceSeriesInput;
+  Query: Record<PropertyKey, never>;
+  SignalFollow: SignalFollowModel;
+  TradeOrder: TradeOrderModel;
+  TradeOrderConnection: OrderPageModel;
+  TradeOrderEdge: Omit<TradeOrderEdge, 'node'> & { node: ResolversParentTypes['TradeOrder'] };
+  TradeOrderEvent: TradeEventModel;
+  TradeOrderFilter: TradeOrderFilter;
+  User: EntityRefModel;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type ExchangeAccountResolvers<ContextType = TradingContext, ParentType extends ResolversParentTypes['ExchangeAccount'] = ResolversParentTypes['ExchangeAccount']> = {
+  apiKeyFingerprint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  apiKeyLast4?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  exchange?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ExchangeAccountStatus'], ParentType, ContextType>;
+};
 
 export type InstrumentResolvers<ContextType = TradingContext, ParentType extends ResolversParentTypes['Instrument'] = ResolversParentTypes['Instrument']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -203,8 +568,26 @@ export type MoneyResolvers<ContextType = TradingContext, ParentType extends Reso
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type MonteCarloSummaryResolvers<ContextType = TradingContext, ParentType extends ResolversParentTypes['MonteCarloSummary'] = ResolversParentTypes['MonteCarloSummary']> = {
+  p5?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  p50?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  p95?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = TradingContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  cancelOrder?: Resolver<ResolversTypes['TradeOrder'], ParentType, ContextType, RequireFields<MutationCancelOrderArgs, 'id'>>;
+  connectExchangeAccount?: Resolver<ResolversTypes['ExchangeAccount'], ParentType, ContextType, RequireFields<MutationConnectExchangeAccountArgs, 'input'>>;
+  disconnectExchangeAccount?: Resolver<ResolversTypes['ExchangeAccount'], ParentType, ContextType, RequireFields<MutationDisconnectExchangeAccountArgs, 'id'>>;
+  followSignalSource?: Resolver<ResolversTypes['SignalFollow'], ParentType, ContextType, RequireFields<MutationFollowSignalSourceArgs, 'input'>>;
+  placeOrder?: Resolver<ResolversTypes['TradeOrder'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'input'>>;
   resetPaperPortfolio?: Resolver<ResolversTypes['Portfolio'], ParentType, ContextType>;
+  setKillSwitch?: Resolver<ResolversTypes['Portfolio'], ParentType, ContextType, RequireFields<MutationSetKillSwitchArgs, 'enabled'>>;
+  unfollowSignalSource?: Resolver<ResolversTypes['SignalFollow'], ParentType, ContextType, RequireFields<MutationUnfollowSignalSourceArgs, 'id'>>;
+};
+
+export type PageInfoResolvers<ContextType = TradingContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type PortfolioResolvers<ContextType = TradingContext, ParentType extends ResolversParentTypes['Portfolio'] = ResolversParentTypes['Portfolio'], FederationReferenceType extends FederationReferenceTypes['Portfolio'] = FederationReferenceTypes['Portfolio']> = {
@@ -212,19 +595,100 @@ export type PortfolioResolvers<ContextType = TradingContext, ParentType extends 
   cash?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  killSwitch?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   owner?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   positions?: Resolver<Array<ResolversTypes['Position']>, ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type PortfolioRiskReportResolvers<ContextType = TradingContext, ParentType extends ResolversParentTypes['PortfolioRiskReport'] = ResolversParentTypes['PortfolioRiskReport']> = {
+  correlation?: Resolver<Array<Array<ResolversTypes['Float']>>, ParentType, ContextType>;
+  historicalVaR95?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  historicalVaR99?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  maxDrawdown?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  monteCarlo?: Resolver<ResolversTypes['MonteCarloSummary'], ParentType, ContextType>;
+  parametricVaR95?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  parametricVaR99?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sharpeRatio?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sortinoRatio?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  symbols?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type PositionResolvers<ContextType = TradingContext, ParentType extends ResolversParentTypes['Position'] = ResolversParentTypes['Position']> = {
   averagePrice?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   instrument?: Resolver<ResolversTypes['Instrument'], ParentType, ContextType>;
+  markPrice?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  realizedPnl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  symbol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unrealizedPnl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PositionSizeSuggestionResolvers<ContextType = TradingContext, ParentType extends ResolversParentTypes['PositionSizeSuggestion'] = ResolversParentTypes['PositionSizeSuggestion']> = {
+  fixedFractionalQuantity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  kellyFraction?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  kellyQuantity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = TradingContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  exchangeAccounts?: Resolver<Array<ResolversTypes['ExchangeAccount']>, ParentType, ContextType>;
   myPortfolio?: Resolver<Maybe<ResolversTypes['Portfolio']>, ParentType, ContextType>;
+  orders?: Resolver<ResolversTypes['TradeOrderConnection'], ParentType, ContextType, RequireFields<QueryOrdersArgs, 'first'>>;
+  portfolioRisk?: Resolver<ResolversTypes['PortfolioRiskReport'], ParentType, ContextType, RequireFields<QueryPortfolioRiskArgs, 'input'>>;
+  positionSizeSuggestion?: Resolver<ResolversTypes['PositionSizeSuggestion'], ParentType, ContextType, RequireFields<QueryPositionSizeSuggestionArgs, 'input'>>;
+  signalFollows?: Resolver<Array<ResolversTypes['SignalFollow']>, ParentType, ContextType>;
+  tradeOrder?: Resolver<Maybe<ResolversTypes['TradeOrder']>, ParentType, ContextType, RequireFields<QueryTradeOrderArgs, 'id'>>;
+};
+
+export type SignalFollowResolvers<ContextType = TradingContext, ParentType extends ResolversParentTypes['SignalFollow'] = ResolversParentTypes['SignalFollow']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SignalSourceKind'], ParentType, ContextType>;
+  sizing?: Resolver<ResolversTypes['FollowSizing'], ParentType, ContextType>;
+  sizingValue?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TradeOrderResolvers<ContextType = TradingContext, ParentType extends ResolversParentTypes['TradeOrder'] = ResolversParentTypes['TradeOrder'], FederationReferenceType extends FederationReferenceTypes['TradeOrder'] = FederationReferenceTypes['TradeOrder']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['TradeOrder']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  averageFillPrice?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clientOrderId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['TradeOrderEvent']>, ParentType, ContextType>;
+  exchangeAccount?: Resolver<Maybe<ResolversTypes['ExchangeAccount']>, ParentType, ContextType>;
+  filledQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  limitPrice?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  side?: Resolver<ResolversTypes['OrderSide'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['TradeOrderStatus'], ParentType, ContextType>;
+  stopPrice?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  symbol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['OrderType'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type TradeOrderConnectionResolvers<ContextType = TradingContext, ParentType extends ResolversParentTypes['TradeOrderConnection'] = ResolversParentTypes['TradeOrderConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['TradeOrderEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type TradeOrderEdgeResolvers<ContextType = TradingContext, ParentType extends ResolversParentTypes['TradeOrderEdge'] = ResolversParentTypes['TradeOrderEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['TradeOrder'], ParentType, ContextType>;
+};
+
+export type TradeOrderEventResolvers<ContextType = TradingContext, ParentType extends ResolversParentTypes['TradeOrderEvent'] = ResolversParentTypes['TradeOrderEvent']> = {
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  price?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  quantity?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sequence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tradeId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type UserResolvers<ContextType = TradingContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
@@ -235,12 +699,22 @@ export type UserResolvers<ContextType = TradingContext, ParentType extends Resol
 
 export type Resolvers<ContextType = TradingContext> = {
   DateTime?: GraphQLScalarType;
+  ExchangeAccount?: ExchangeAccountResolvers<ContextType>;
   Instrument?: InstrumentResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
+  MonteCarloSummary?: MonteCarloSummaryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Portfolio?: PortfolioResolvers<ContextType>;
+  PortfolioRiskReport?: PortfolioRiskReportResolvers<ContextType>;
   Position?: PositionResolvers<ContextType>;
+  PositionSizeSuggestion?: PositionSizeSuggestionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SignalFollow?: SignalFollowResolvers<ContextType>;
+  TradeOrder?: TradeOrderResolvers<ContextType>;
+  TradeOrderConnection?: TradeOrderConnectionResolvers<ContextType>;
+  TradeOrderEdge?: TradeOrderEdgeResolvers<ContextType>;
+  TradeOrderEvent?: TradeOrderEventResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };
 

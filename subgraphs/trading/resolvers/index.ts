@@ -1,29 +1,48 @@
-import { money } from '../../../platform/money';
 import { DateTimeScalar } from '../../../platform/scalars';
+import type { LastTickStore } from '../exchange/marketTicks';
 import type { Resolvers } from '../generated/resolvers-types';
+import type { ExchangeAccountService } from '../services/exchangeAccounts';
+import type { OrderService } from '../services/orders';
 import type { PortfolioService } from '../services/portfolios';
+import type { SignalFollowService } from '../services/signalFollows';
+import { ordersOfViewer } from '../services/orderQueries';
+import { portfolioRisk, positionSizeSuggestion } from '../services/riskAnalytics';
+import { orderResolvers } from './orderResolvers';
+import { portfolioResolvers } from './portfolioResolvers';
 
-export function createTradingResolvers(portfolios: PortfolioService): Resolvers {
+export interface TradingServices {
+  portfolios: PortfolioService;
+  orders: OrderService;
+  exchangeAccounts: ExchangeAccountService;
+  follows: SignalFollowService;
+  ticks: LastTickStore;
+}
+
+export function createTradingResolvers(services: TradingServices): Resolvers {
+  const { portfolios, orders, exchangeAccounts, follows } = services;
   return {
     DateTime: DateTimeScalar,
     Query: {
       myPortfolio: (_parent, _args, ctx) => portfolios.myPortfolio(ctx),
+      orders: (_parent, args, ctx) => ordersOfViewer(ctx, args),
+      tradeOrder: (_parent, { id }, ctx) => orders.order(ctx, id),
+      exchangeAccounts: (_parent, _args, ctx) => exchangeAccounts.list(ctx),
+      signalFollows: (_parent, _args, ctx) => follows.list(ctx),
+      portfolioRisk: (_parent, { input }, ctx) => portfolioRisk(ctx, input),
+      positionSizeSuggestion: (_parent, { input }, ctx) => positionSizeSuggestion(ctx, input),
     },
     Mutation: {
       resetPaperPortfolio: (_parent, _args, ctx) => portfolios.reset(ctx),
+      placeOrder: (_parent, { input }, ctx) => orders.placeOrder(ctx, input),
+      cancelOrder: (_parent, { id }, ctx) => orders.cancelOrder(ctx, id),
+      setKillSwitch: (_parent, { enabled, userId }, ctx) => portfolios.setKillSwitch(ctx, enabled, userId),
+      connectExchangeAccount: (_parent, { input }, ctx) => exchangeAccounts.connect(ctx, input),
+      disconnectExchangeAccount: (_parent, { id }, ctx) => exchangeAccounts.disconnect(ctx, id),
+      followSignalSource: (_parent, { input }, ctx) => follows.follow(ctx, input),
+      unfollowSignalSource: (_parent, { id }, ctx) => follows.unfollow(ctx, id),
     },
-    Portfolio: {
-      __resolveReference: (reference, ctx) => portfolios.portfolioById(ctx, reference.id),
-      owner: (portfolio) => ({ id: portfolio.userId }),
-      cash: (portfolio) => money(portfolio.cashMinor, portfolio.currency),
-      positions: (portfolio, _args, ctx) => ctx.loaders.positionsByPortfolioId.load(portfolio.id),
-    },
-    Position: {
-      instrument: (position) => ({ id: position.instrumentId }),
-      // toFixed, not toString: decimal.js switches to exponent notation for tiny quantities (1e-8 BTC).
-      quantity: (position) => position.quantity.toFixed(),
-      averagePrice: (position) => position.averagePrice.toFixed(),
-    },
+    ...portfolioResolvers(portfolios, services.ticks),
+    ...orderResolvers(orders, exchangeAccounts),
     User: {
       __resolveReference: (reference) => ({ id: reference.id }),
       portfolio: (user, _args, ctx) => portfolios.portfolioOfUser(ctx, user.id),

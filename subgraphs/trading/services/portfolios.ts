@@ -1,10 +1,12 @@
 import type { Viewer } from '../../../platform/auth/viewer';
-import { ForbiddenError, UnauthenticatedError } from '../../../platform/errors';
+import { BadUserInputError, ForbiddenError, UnauthenticatedError } from '../../../platform/errors';
 import { enqueueEvent } from '../../../platform/events/outbox';
 import { isUuid } from '../../../platform/loaders';
 import type { TransactionClient } from '../../../platform/prisma';
 import type { Portfolio } from '../../../platform/prisma/generated/client';
 import type { TradingContext } from '../context';
+import { OPEN_STATUSES } from '../domain/orderStateMachine';
+import { appendStatusEvent, lockPortfolio } from './orderLedger';
 import { TradingTopics, type PortfolioResetPayload } from '../topics';
 
 /** Every paper portfolio starts with ₹10,00,000.00. */
@@ -55,6 +57,15 @@ export function createPortfolioService() {
           create: { userId, ...start },
           update: start,
         });
+        await lockPortfolio(tx, row.id);
+        // Open orders would otherwise fill against the fresh cash; the reset is an event too, so a
+        // rebuild from events lands on the same starting state.
+        const open = await tx.tradeOrder.findMany({
+          where: { portfolioId: row.id, status: { in: [...OPEN_STATUSES] } },
+        });
+        for (const order of open)
+          await appendStatusEvent(tx, order, { type: 'CANCELED', reason: 'Portfolio reset' });
+        await tx.tradeEvent.create({ data: { portfolioId: row.id, type: 'PORTFOLIO_RESET' } });
         await tx.position.deleteMany({ where: { portfolioId: row.id } });
         await enqueueEvent<PortfolioResetPayload>(tx, 'trading', {
           topic: TradingTopics.portfolioReset,
@@ -69,6 +80,22 @@ export function createPortfolioService() {
       ctx.loaders.portfolioById.clear(portfolio.id).prime(portfolio.id, portfolio);
       ctx.loaders.portfolioByUserId.clear(userId).prime(userId, portfolio);
       ctx.loaders.positionsByPortfolioId.clear(portfolio.id).prime(portfolio.id, []);
+      return portfolio;
+    },
+
+    /** The owner's own switch; an ADMIN may set anyone's. */
+    async setKillSwitch(ctx: TradingContext, enabled: boolean, userId?: string | null): Promise<Portfolio> {
+      const viewer = ctx.viewer;
+      if (!viewer) throw new UnauthenticatedError('Sign in to use the kill switch');
+      const target = userId ?? viewer.userId;
+      if (!isUuid(target)) throw new BadUserInputError('userId is not an id', 'userId');
+      if (!canActFor(viewer, target))
+        throw new ForbiddenError("Only admins can set another user's kill switch");
+      const portfolio = await ctx.prisma.$transaction(async (tx) => {
+        await openPortfolio(tx, target);
+        return tx.portfolio.update({ where: { userId: target }, data: { killSwitch: enabled } });
+      });
+      ctx.loaders.portfolioById.clear(portfolio.id).prime(portfolio.id, portfolio);
       return portfolio;
     },
   };

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import type { OperationBudgetOptions } from './operationBudget';
+import type { QueryProtectionSettings } from './queryProtection';
+import type { RateLimitPolicy } from './rateLimitPolicy';
+
+const count = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+const HOUR_MS = 3_600_000;
+
+/** The gateway's protection settings: the issue's numbers by default, small ones in tests. */
+export const gatewayLimitVariables = {
+  MAX_QUERY_DEPTH: count(8),
+  MAX_QUERY_ALIASES: count(30),
+  MAX_QUERY_DIRECTIVES: count(50),
+  MAX_QUERY_TOKENS: count(1_000),
+  /** Estimated cost (queryCost.ts): objects returned, lists multiplied by their size. */
+  MAX_QUERY_COST: count(50_000),
+  /** Size assumed for a list no first/last/limit argument bounds. */
+  DEFAULT_LIST_SIZE: count(10),
+  MAX_BODY_BYTES: count(1_000_000),
+  /** Receiving a request, and each subgraph call of its plan. */
+  REQUEST_TIMEOUT_MS: count(30_000),
+  RATE_LIMITS: z.enum(['on', 'off']).default('on'),
+  RATE_LIMIT_FREE: count(100),
+  RATE_LIMIT_PREMIUM: count(1_000),
+  RATE_LIMIT_ENTERPRISE: count(10_000),
+  RATE_LIMIT_WINDOW_MS: count(HOUR_MS),
+  RATE_LIMIT_AUTH: count(10),
+  RATE_LIMIT_AUTH_WINDOW_MS: count(5 * 60_000),
+  RATE_LIMIT_PAYMENTS: count(50),
+  RATE_LIMIT_PAYMENTS_WINDOW_MS: count(HOUR_MS),
+  /** Redis key prefix of the limiter's windows (tests use their own). */
+  RATE_LIMIT_PREFIX: z.string().min(1).default('ts:rl:'),
+  /** Query cost per request unit (an operation is charged ceil(cost / unit), at least 1). */
+  RATE_LIMIT_COST_UNIT: count(1_000),
+  TRUSTED_DOCUMENTS: z.enum(['off', 'enforce']).default('off'),
+  /** JSON `{ "<sha256>": "<document>" }`; required in enforce mode. */
+  TRUSTED_DOCUMENTS_MANIFEST: z.string().min(1).optional(),
+};
+
+type LimitsConfig = { NODE_ENV: string } & z.infer<z.ZodObject<typeof gatewayLimitVariables>>;
+
+export function queryProtectionSettings(config: LimitsConfig): QueryProtectionSettings {
+  return {
+    maxDepth: config.MAX_QUERY_DEPTH,
+    maxAliases: config.MAX_QUERY_ALIASES,
+    maxDirectives: config.MAX_QUERY_DIRECTIVES,
+    maxTokens: config.MAX_QUERY_TOKENS,
+    production: config.NODE_ENV === 'production',
+  };
+}
+
+export function costSettings(config: LimitsConfig): Omit<OperationBudgetOptions, 'rateLimits'> {
+  return { maxCost: config.MAX_QUERY_COST, defaultListSize: config.DEFAULT_LIST_SIZE };
+}
+
+export function rateLimitPolicy(config: LimitsConfig): RateLimitPolicy {
+  return {
+    tiers: {
+      FREE: config.RATE_LIMIT_FREE,
+      PREMIUM: config.RATE_LIMIT_PREMIUM,
+      ENTERPRISE: config.RATE_LIMIT_ENTERPRISE,
+    },
+    tierWindowMs: config.RATE_LIMIT_WINDOW_MS,
+    auth: { limit: config.RATE_LIMIT_AUTH, windowMs: config.RATE_LIMIT_AUTH_WINDOW_MS },
+    payments: { limit: config.RATE_LIMIT_PAYMENTS, windowMs: config.RATE_LIMIT_PAYMENTS_WINDOW_MS },
+    costUnit: config.RATE_LIMIT_COST_UNIT,
+  };
+}
+
+export type GatewayLimitOverrides = Partial<
+  Record<keyof typeof gatewayLimitVariables | 'NODE_ENV', string | number>
+>;
+
+/** The limit variables set in an environment (`npm start` passes them through the stack). */
+export function limitVariablesFrom(env: NodeJS.ProcessEnv): GatewayLimitOverrides {
+  const names = ['NODE_ENV', ...Object.keys(gatewayLimitVariables)];
+  return Object.fromEntries(names.flatMap((name) => (env[name] === undefined ? [] : [[name, env[name]]])));
+}

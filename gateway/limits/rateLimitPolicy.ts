@@ -1,0 +1,136 @@
+import { createHash } from 'node:crypto';
+import {
+  Kind,
+  valueFromASTUntyped,
+  type DocumentNode,
+  type FieldNode,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import type { ClientInfo, Tier, Viewer } from '../../platform/auth/viewer';
+import type { RateBucket } from './rateLimiter';
+
+export interface WindowLimit {
+  limit: number;
+  windowMs: number;
+}
+
+export interface RateLimitPolicy {
+  /** Per user, or per IP when anonymous (which gets the FREE allowance). */
+  tiers: Record<Tier, number>;
+  tierWindowMs: number;
+  /** Per IP and per account, counted per auth mutation field (aliases cannot multiply guesses). */
+  auth: WindowLimit;
+  /** Per user (or IP), counted per payment mutation field. */
+  payments: WindowLimit;
+  /** Query cost per request unit: an operation is charged ceil(cost / unit), at least 1. */
+  costUnit: number;
+}
+
+type Args = Record<string, unknown>;
+const emailOf = (args: Args) => ['email', (args.input as { email?: unknown } | undefined)?.email] as const;
+
+/** Login-like mutations (password and code guessing is what their limit is for) and their account. */
+const AUTH_FIELDS: Record<string, (args: Args) => readonly [kind: string, account: unknown]> = {
+  login: emailOf,
+  register: emailOf,
+  completeTwoFactorLogin: (args) => ['challenge', args.challenge],
+  refreshSession: (args) => ['refresh', args.refreshToken],
+};
+const PAYMENT_FIELDS = new Set(['createOrder', 'verifyPayment', 'refundPayment']);
+
+function rootFields(
+  document: DocumentNode,
+  selectionSet: SelectionSetNode,
+  seen = new Set<string>(),
+): FieldNode[] {
+  return selectionSet.selections.flatMap((selection) => {
+    if (selection.kind === Kind.FIELD) return [selection];
+    if (selection.kind === Kind.INLINE_FRAGMENT) return rootFields(document, selection.selectionSet, seen);
+    if (seen.has(selection.name.value)) return [];
+    seen.add(selection.name.value);
+    const fragment = document.definitions.find(
+      (definition) =>
+        definition.kind === Kind.FRAGMENT_DEFINITION && definition.name.value === selection.name.value,
+    );
+    return fragment?.kind === Kind.FRAGMENT_DEFINITION
+      ? rootFields(document, fragment.selectionSet, seen)
+      : [];
+  });
+}
+
+function argumentsOf(field: FieldNode, variables: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    (field.arguments ?? []).map((argument) => [
+      argument.name.value,
+      valueFromASTUntyped(argument.value, variables),
+    ]),
+  );
+}
+
+// Emails and tokens never sit in Redis keys in clear.
+const digest = (value: string) => createHash('sha256').update(value).digest('base64url').slice(0, 22);
+
+export function callerKey(viewer: Viewer | null, client: ClientInfo | null | undefined): string {
+  return viewer ? `user:${viewer.userId}` : `ip:${client?.ip ?? 'unknown'}`;
+}
+
+/** The general allowance alone: what a request that never reached a valid operation is charged. */
+export function tierBucket(
+  policy: RateLimitPolicy,
+  viewer: Viewer | null,
+  client: ClientInfo | null | undefined,
+  units = 1,
+): RateBucket {
+  return {
+    key: `tier:${callerKey(viewer, client)}`,
+    limit: policy.tiers[viewer?.tier ?? 'FREE'],
+    windowMs: policy.tierWindowMs,
+    cost: units,
+  };
+}
+
+/** Every bucket one operation is counted against, with what it costs in each. */
+export function bucketsForOperation(
+  policy: RateLimitPolicy,
+  input: {
+    document: DocumentNode;
+    operation: OperationDefinitionNode;
+    variables: Record<string, unknown>;
+    viewer: Viewer | null;
+    client: ClientInfo | null | undefined;
+    cost: number;
+  },
+): RateBucket[] {
+  const { viewer, client } = input;
+  const units = Math.max(1, Math.ceil(input.cost / policy.costUnit));
+  const buckets = [tierBucket(policy, viewer, client, units)];
+  if (input.operation.operation !== 'mutation') return buckets;
+
+  const fields = rootFields(input.document, input.operation.selectionSet);
+  const authFields = fields.filter((field) => field.name.value in AUTH_FIELDS);
+  if (authFields.length) {
+    const window = { limit: policy.auth.limit, windowMs: policy.auth.windowMs };
+    buckets.push({ key: `auth:ip:${client?.ip ?? 'unknown'}`, ...window, cost: authFields.length });
+    const accounts = new Map<string, number>();
+    for (const field of authFields) {
+      const [kind, account] = AUTH_FIELDS[field.name.value]!(argumentsOf(field, input.variables));
+      if (typeof account !== 'string') continue;
+      const key = `${kind}:${digest(account.trim().toLowerCase())}`;
+      accounts.set(key, (accounts.get(key) ?? 0) + 1);
+    }
+    if (viewer) accounts.set(`user:${viewer.userId}`, authFields.length);
+    for (const [account, count] of accounts)
+      buckets.push({ key: `auth:account:${account}`, ...window, cost: count });
+  }
+  const payments = fields.filter((field) => PAYMENT_FIELDS.has(field.name.value)).length;
+  if (payments) {
+    buckets.push({
+      key: `payments:${callerKey(viewer, client)}`,
+      limit: policy.payments.limit,
+      windowMs: policy.payments.windowMs,
+      cost: payments,
+    });
+  }
+  return buckets;
+}

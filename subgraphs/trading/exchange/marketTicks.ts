@@ -1,0 +1,42 @@
+import type { MarketTickPayload } from '../../../platform/events/topics';
+import { Prisma } from '../../../platform/prisma';
+
+export interface Tick {
+  instrumentId: string;
+  symbol: string;
+  price: Prisma.Decimal;
+  at: Date;
+}
+
+/** A tick payload from Kafka, or null when it cannot be priced (a bad tick must not stop the consumer). */
+export function tickFrom(payload: MarketTickPayload): Tick | null {
+  try {
+    const price = new Prisma.Decimal(payload.price);
+    const at = new Date(payload.at);
+    if (!price.gt(0) || Number.isNaN(at.getTime()) || typeof payload.symbol !== 'string') return null;
+    return { instrumentId: payload.instrumentId, symbol: payload.symbol, price, at };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The latest tick per symbol, in memory, fed by this process's own consumer of `market.ticks`.
+ * Trading never reads signals' tables: with no tick yet for a symbol there is no price, and a market
+ * order on it is rejected rather than filled at a guess.
+ */
+export function createLastTickStore() {
+  const latest = new Map<string, Tick>();
+  return {
+    update(tick: Tick): void {
+      const current = latest.get(tick.symbol);
+      // Kafka may redeliver an older tick after a rebalance; it must not roll the price back.
+      if (!current || current.at.getTime() <= tick.at.getTime()) latest.set(tick.symbol, tick);
+    },
+    latest(symbol: string): Tick | null {
+      return latest.get(symbol) ?? null;
+    },
+  };
+}
+
+export type LastTickStore = ReturnType<typeof createLastTickStore>;

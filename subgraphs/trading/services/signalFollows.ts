@@ -1,0 +1,69 @@
+import {
+  BadUserInputError,
+  ConflictError,
+  NotFoundError,
+  PaymentRequiredError,
+  UnauthenticatedError,
+} from '../../../platform/errors';
+import { isUuid } from '../../../platform/loaders';
+import type { SignalFollow } from '../../../platform/prisma/generated/client';
+import type { TradingContext } from '../context';
+import type { FollowSignalSourceInput } from '../generated/resolvers-types';
+import { positiveDecimal } from './orderInput';
+
+const STRATEGY = /^[A-Za-z0-9_-]{1,100}$/;
+
+/** "strategy:SMA_CROSSOVER" or "analyst:<uuid>": how a follow and a signal find each other. */
+export const sourceKey = (kind: 'STRATEGY' | 'ANALYST', source: string) => `${kind.toLowerCase()}:${source}`;
+
+export function createSignalFollowService() {
+  return {
+    async follow(ctx: TradingContext, input: FollowSignalSourceInput): Promise<SignalFollow> {
+      const viewer = ctx.viewer;
+      if (!viewer) throw new UnauthenticatedError('Sign in to follow a signal source');
+      if (viewer.tier === 'FREE')
+        throw new PaymentRequiredError('Following a signal source needs PREMIUM or ENTERPRISE');
+      const source = input.source.trim();
+      if (input.kind === 'ANALYST' ? !isUuid(source) : !STRATEGY.test(source)) {
+        throw new BadUserInputError(
+          input.kind === 'ANALYST' ? 'source must be an analyst id' : 'source must be a strategy name',
+          'source',
+        );
+      }
+      const sizingValue = positiveDecimal(input.sizingValue, 'sizingValue');
+      if (input.sizing === 'PERCENT_OF_CASH' && sizingValue.gt(100)) {
+        throw new BadUserInputError('A percentage is at most 100', 'sizingValue');
+      }
+      const key = sourceKey(input.kind, source);
+      const existing = await ctx.prisma.signalFollow.findUnique({
+        where: { userId_source: { userId: viewer.userId, source: key } },
+      });
+      if (existing?.active)
+        throw new ConflictError('You already follow this source', { followId: existing.id });
+      const data = { sizing: input.sizing, sizingValue, active: true };
+      return ctx.prisma.signalFollow.upsert({
+        where: { userId_source: { userId: viewer.userId, source: key } },
+        create: { userId: viewer.userId, source: key, ...data },
+        update: data,
+      });
+    },
+
+    async unfollow(ctx: TradingContext, id: string): Promise<SignalFollow> {
+      const viewer = ctx.viewer;
+      if (!viewer) throw new UnauthenticatedError('Sign in to manage follows');
+      const follow = isUuid(id) ? await ctx.prisma.signalFollow.findUnique({ where: { id } }) : null;
+      if (!follow || follow.userId !== viewer.userId) throw new NotFoundError('SignalFollow', id);
+      return ctx.prisma.signalFollow.update({ where: { id }, data: { active: false } });
+    },
+
+    async list(ctx: TradingContext): Promise<SignalFollow[]> {
+      if (!ctx.viewer) throw new UnauthenticatedError('Sign in to see your follows');
+      return ctx.prisma.signalFollow.findMany({
+        where: { userId: ctx.viewer.userId },
+        orderBy: { createdAt: 'asc' },
+      });
+    },
+  };
+}
+
+export type SignalFollowService = ReturnType<typeof createSignalFollowService>;

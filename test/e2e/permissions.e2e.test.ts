@@ -1,0 +1,144 @@
+import pino from 'pino';
+import { signViewerHeaders, type Viewer } from '../../platform/auth/viewer';
+import { createKafkaBus } from '../../platform/events/kafkaBus';
+import { startStack, type Stack } from '../../gateway/stack';
+import { seed } from '../../prisma/seed';
+import { demoUserIds, DEMO_PASSWORD } from '../../prisma/seed/data';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { kafkaBrokers, redisUrl, testGatewaySecret } from '../support/env';
+import { expectData, postGraphQL } from '../support/graphqlClient';
+
+// Issue 4, graphql-shield in every subgraph, seen from outside: through the gateway, and straight at
+// the subgraphs with the gateway's signature (the only way `_entities` can be asked).
+describe('permissions end to end', () => {
+  let db: TestDatabase;
+  let stack: Stack;
+  let url: string;
+  const logger = pino({ level: 'silent' });
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seed(db.prisma, { demoAccounts: true });
+    stack = await startStack({
+      databaseUrl: db.url,
+      bus: createKafkaBus({ brokers: kafkaBrokers.split(','), clientId: 'e2e-permissions', logger }),
+      redisUrl,
+      gatewaySecret: testGatewaySecret,
+      logger,
+      gatewayPort: 0,
+      subgraphPorts: 'ephemeral',
+      outboxPollMs: 50,
+    });
+    url = stack.gatewayUrl;
+  }, 120_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+    await stack?.infra.bus.stop();
+    await db?.drop();
+  });
+
+  async function login(email: string): Promise<Record<string, string>> {
+    const data = await expectData<{ login: { accessToken: string } }>(
+      url,
+      `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`,
+      { input: { email, password: DEMO_PASSWORD } },
+    );
+    return { authorization: `Bearer ${data.login.accessToken}` };
+  }
+
+  /** A request to a subgraph as the gateway would send it for `viewer`. */
+  function signed(viewer: Viewer | null, correlationId: string): Record<string, string> {
+    return {
+      'x-correlation-id': correlationId,
+      ...signViewerHeaders(viewer, correlationId, testGatewaySecret),
+    };
+  }
+  const freeViewer: Viewer = {
+    userId: demoUserIds.free,
+    sessionId: 'e2e-session',
+    roles: ['LEARNER'],
+    tier: 'FREE',
+    kyc: 'NONE',
+  };
+
+  it('anonymous: the catalog, plans, instruments and certificate verification, but no signals', async () => {
+    const open = await expectData<{
+      courses: { totalCount: number };
+      plans: unknown[];
+      instruments: unknown[];
+      verifyCertificate: { valid: boolean };
+    }>(
+      url,
+      `{ courses { totalCount } plans { tier } instruments { symbol }
+         verifyCertificate(code: "NOPE-0000") { valid } }`,
+    );
+    expect(open.courses.totalCount).toBeGreaterThan(0);
+    expect(open.plans.length).toBeGreaterThan(0);
+    expect(open.verifyCertificate.valid).toBe(false);
+
+    for (const query of ['{ signals { id } }', '{ signal(id: "x") { id } }']) {
+      const refused = await postGraphQL(url, query);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    const signedIn = await postGraphQL(url, '{ signals { id } }', {}, await login('free@demo.test'));
+    expect(signedIn.errors).toBeUndefined();
+  });
+
+  it("refuses another user's portfolio through a query and through an _entities representation", async () => {
+    const owner = await expectData<{ me: { portfolio: { id: string } } }>(
+      url,
+      '{ me { portfolio { id } } }',
+      {},
+      await login('premium@demo.test'),
+    );
+    const portfolioId = owner.me.portfolio.id;
+
+    const byQuery = await postGraphQL<{ user: unknown }>(
+      url,
+      'query($id: ID!) { user(id: $id) { id portfolio { id } } }',
+      { id: demoUserIds.premium },
+      await login('free@demo.test'),
+    );
+    expect(byQuery.data?.user ?? null).toBeNull();
+    expect(byQuery.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const entities = `query($r: [_Any!]!) { _entities(representations: $r) {
+      ... on Portfolio { id cash { amount } } ... on User { id portfolio { id } } } }`;
+    for (const representation of [
+      { __typename: 'Portfolio', id: portfolioId },
+      { __typename: 'User', id: demoUserIds.premium },
+    ]) {
+      const refused = await postGraphQL(
+        stack.subgraphUrls.trading,
+        entities,
+        { r: [representation] },
+        signed(freeViewer, `e2e-entities-${representation.__typename}`),
+      );
+      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(JSON.stringify(refused.data)).not.toContain('"cash"');
+    }
+    // The owner gets it: __resolveReference still runs under shield.
+    const own = await expectData<{ _entities: { id: string; cash: { amount: string } }[] }>(
+      stack.subgraphUrls.trading,
+      entities,
+      { r: [{ __typename: 'Portfolio', id: portfolioId }] },
+      signed({ ...freeViewer, userId: demoUserIds.premium }, 'e2e-entities-owner'),
+    );
+    expect(own._entities[0]).toMatchObject({ id: portfolioId, cash: { amount: expect.any(String) } });
+  });
+
+  it('answers _service and _entities on every subgraph to the gateway, shield applied', async () => {
+    const admin: Viewer = { ...freeViewer, userId: demoUserIds.admin, roles: ['ADMIN'], tier: 'ENTERPRISE' };
+    for (const [name, subgraphUrl] of Object.entries(stack.subgraphUrls)) {
+      const result = await expectData<{ _service: { sdl: string }; _entities: { id: string }[] }>(
+        subgraphUrl,
+        'query($r: [_Any!]!) { _service { sdl } _entities(representations: $r) { ... on User { id } } }',
+        { r: [{ __typename: 'User', id: demoUserIds.free }] },
+        signed(admin, `e2e-federation-${name}`),
+      );
+      expect(result._service.sdl).toContain('type Query');
+      expect(result._entities).toEqual([{ id: demoUserIds.free }]);
+    }
+  });
+});
