@@ -9,6 +9,7 @@ import { startEmbeddedRazorpay } from '../subgraphs/billing/razorpayServer/embed
 import { createBillingSubgraph, type BillingOptions } from '../subgraphs/billing/server';
 import { createIdentitySubgraph, type IdentityDeps } from '../subgraphs/identity/server';
 import { createLearningSubgraph } from '../subgraphs/learning/server';
+import { createReplayMarketFeed } from '../subgraphs/signals/marketFeed';
 import { createSignalsSubgraph, type SignalsSubgraphOptions } from '../subgraphs/signals/server';
 import { createTradingSubgraph } from '../subgraphs/trading/server';
 import { gatewayConfigSchema } from './config';
@@ -37,6 +38,8 @@ export interface StackOptions {
   };
   /** Signals fan-out group, live channel and FREE delay (the gateway gets the same channel and delay). */
   signals?: Omit<SignalsSubgraphOptions, 'livePubSub'>;
+  /** Publish replayed market ticks (npm start); tests publish their own. */
+  marketFeed?: boolean;
   /**
    * The gateway's limits (gateway/limits/limitsConfig.ts). Rate limits are off unless this turns them
    * on: end-to-end suites send hundreds of requests from 127.0.0.1. `npm start` turns them on.
@@ -105,6 +108,11 @@ export async function startStack(options: StackOptions) {
   const gatewayUrl = await gateway.start(options.gatewayPort, host);
   razorpay?.sendWebhooksTo(gatewayUrl);
 
+  const marketFeed = options.marketFeed
+    ? createReplayMarketFeed({ prisma: infra.prisma, bus: infra.bus, logger })
+    : undefined;
+  await marketFeed?.start();
+
   return {
     gatewayUrl,
     subgraphUrls: urls,
@@ -113,6 +121,7 @@ export async function startStack(options: StackOptions) {
     /** The embedded Razorpay-compatible server (tests pay orders through it). */
     razorpay: razorpay?.server,
     async stop(): Promise<void> {
+      await marketFeed?.stop();
       await razorpay?.stop();
       await gateway.stop();
       for (const subgraph of subgraphs) await subgraph.stop();

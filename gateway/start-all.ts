@@ -55,6 +55,7 @@ async function main(): Promise<void> {
     host: config.HOST,
     // The issue's rate limits (per process without REDIS_URL), overridable like gateway/index.ts.
     gatewayLimits: { RATE_LIMITS: 'on', ...limitVariablesFrom(process.env) },
+    marketFeed: true,
   });
   process.stdout.write(
     `\n  TradeSchool API ready\n  GraphQL:     ${stack.gatewayUrl}\n  IDE:         ${stack.gatewayUrl.replace(/graphql$/, '')}\n` +
