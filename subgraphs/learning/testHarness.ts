@@ -1,26 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import type { GraphQLFormattedError } from 'graphql';
 import type { Viewer } from '../../platform/auth/viewer';
 import { createMemoryBus } from '../../platform/events/memoryBus';
 import { createLogger } from '../../platform/logger';
 import type { PrismaClient } from '../../platform/prisma';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database';
 import { createLearningSubgraph } from './server';
-
-export type Data = Record<string, unknown>;
-export interface Result<T> {
-  data?: T | null;
-  errors?: readonly GraphQLFormattedError[];
-}
-
-export const viewer = (...roles: Viewer['roles']): Viewer => ({
-  userId: randomUUID(),
-  sessionId: randomUUID(),
-  roles,
-  tier: 'FREE',
-});
-
-export const codeOf = (result: Result<unknown>) => result.errors?.[0]?.extensions?.code;
+import { viewer, codeOf, type Data, type Result } from '../../test/support/subgraphTest';
+export { viewer, codeOf, type Data, type Result };
 
 export interface HarnessOptions {
   /** The clock the services read (heartbeats, drip release, time limits). */

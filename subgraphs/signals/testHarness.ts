@@ -1,24 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import type { GraphQLFormattedError } from 'graphql';
 import type { Viewer } from '../../platform/auth/viewer';
 import { createMemoryBus } from '../../platform/events/memoryBus';
 import { createLogger } from '../../platform/logger';
 import type { Instrument } from '../../platform/prisma/generated/client';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database';
 import { createSignalsSubgraph } from './server';
+import { viewer, type Data, type Result } from '../../test/support/subgraphTest';
+export { viewer, type Data, type Result };
 
-export type Data = Record<string, unknown>;
-export interface Result<T> {
-  data?: T | null;
-  errors?: readonly GraphQLFormattedError[];
-}
-
-export const viewer = (...roles: Viewer['roles']): Viewer => ({
-  userId: randomUUID(),
-  sessionId: randomUUID(),
-  roles,
-  tier: 'FREE',
-});
 export const errorOf = (result: Result<unknown>) => result.errors?.[0]?.extensions;
 export const day = (n: number) => new Date(Date.UTC(2026, 0, n));
 

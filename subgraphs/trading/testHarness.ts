@@ -1,24 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { GraphQLFormattedError } from 'graphql';
 import type { Viewer } from '../../platform/auth/viewer';
 import { createMemoryBus } from '../../platform/events/memoryBus';
 import { createLogger } from '../../platform/logger';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database';
 import { MarketTopics, type MarketTickPayload } from '../../platform/events/topics';
 import { createTradingSubgraph, type TradingOptions } from './server';
-
-export type Data = Record<string, unknown>;
-export interface Result<T> {
-  data?: T | null;
-  errors?: readonly GraphQLFormattedError[];
-}
-
-export const viewer = (...roles: Viewer['roles']): Viewer => ({
-  userId: randomUUID(),
-  sessionId: randomUUID(),
-  roles,
-  tier: 'FREE',
-});
+import { viewer, codeOf, type Data, type Result } from '../../test/support/subgraphTest';
+export { viewer, codeOf, type Data, type Result };
 
 const instrumentIds = new Map<string, string>();
 /** One stable instrument id per symbol within a test run. */
@@ -26,8 +14,6 @@ export function instrumentIdOf(symbol: string): string {
   if (!instrumentIds.has(symbol)) instrumentIds.set(symbol, randomUUID());
   return instrumentIds.get(symbol)!;
 }
-
-export const codeOf = (result: Result<unknown>) => result.errors?.[0]?.extensions?.code;
 
 /** The trading subgraph on a fresh database, queried as the gateway would (signed viewer, `_entities`). */
 export async function startTrading(options: TradingOptions = {}) {

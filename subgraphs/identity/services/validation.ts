@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { BadUserInputError } from '../../../platform/errors';
 
 export const emailSchema = z.email('must be a valid email address').max(254);
 
@@ -23,11 +22,4 @@ export const registerInputSchema = z.object({
     .nullish(),
 });
 
-/** Parses input or throws BAD_USER_INPUT naming the first field at fault. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const field = issue?.path.join('.') || undefined;
-  throw new BadUserInputError(`${field ?? 'input'} ${issue?.message ?? 'is invalid'}`, field);
-}
+export { parseInput } from '../../../platform/validation';

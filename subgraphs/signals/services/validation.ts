@@ -21,14 +21,7 @@ export const publishSignalInputSchema = z.object({
 
 export type PublishSignalFields = z.infer<typeof publishSignalInputSchema>;
 
-/** Parses input or throws BAD_USER_INPUT naming the first field at fault. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const field = issue?.path.join('.') || undefined;
-  throw new BadUserInputError(`${field ?? 'input'} ${issue?.message ?? 'is invalid'}`, field);
-}
+export { parseInput } from '../../../platform/validation';
 
 /** Page sizes are bounded so one request cannot ask for the whole table. */
 export function boundedCount(value: number, max: number, field: string): number {
