@@ -1,10 +1,10 @@
 import type { IncomingMessage } from 'node:http';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import type { DocumentNode, GraphQLFormattedError } from 'graphql';
-import { verifyGatewayHeaders, type Viewer } from './auth/viewer';
+import type { DocumentNode, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { verifyGatewayHeaders, type ClientInfo, type Viewer } from './auth/viewer';
 import { createGraphQLHttpServer, HttpRefusal, type RequestHandler } from './graphqlHttp';
 import { createHealthHandler, type ReadinessCheck } from './health';
 import { applyPermissions, type SubgraphPermissions } from './permissions';
@@ -18,6 +18,8 @@ export interface SubgraphContext<L> {
   logger: Logger;
   correlationId: string;
   viewer: Viewer | null;
+  /** The caller's IP and user agent, signed by the gateway with the viewer (sessions, lockout, audit). */
+  client: ClientInfo | null;
   loaders: L;
   /** The gateway's signature was verified (every HTTP request that gets in; tests mimic it). */
   gatewayVerified?: boolean;
@@ -36,6 +38,8 @@ export interface SubgraphOptions<L> {
   routes?: RequestHandler[];
   /** graphql-shield rules (platform/permissions.ts); fields they do not name are denied. */
   permissions?: SubgraphPermissions;
+  /** Extra Apollo plugins that need the built schema (identity's per-field attempt charging). */
+  plugins?: (schema: GraphQLSchema) => ApolloServerPlugin<SubgraphContext<L>>[];
 }
 
 /**
@@ -73,22 +77,36 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>) {
     includeStacktraceInErrorResponses: false,
     formatError: maskInternalErrors(logger),
     // Traces are only for Apollo's hosted studio, which we do not use; they cost time per request.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), requestLogging<SubgraphContext<L>>(logger)],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      requestLogging<SubgraphContext<L>>(logger),
+      ...(options.plugins?.(schema) ?? []),
+    ],
   });
   const health = createHealthHandler(options.readiness);
+
+  /** Only built for signed requests (context below) or tests standing in for the gateway. */
+  function contextFor(
+    viewer: Viewer | null,
+    client: ClientInfo | null,
+    correlationId: string,
+  ): SubgraphContext<L> {
+    return {
+      prisma,
+      logger: logger.child({ correlationId }),
+      correlationId,
+      viewer,
+      client,
+      loaders: options.createLoaders(prisma, viewer),
+      gatewayVerified: true,
+    };
+  }
 
   async function context(req: IncomingMessage, correlationId: string): Promise<SubgraphContext<L>> {
     // Zero trust: only requests the gateway signed get in, and identity comes only from that signature.
     const verified = verifyGatewayHeaders(req.headers, correlationId, gatewaySecret);
     if (!verified.ok) throw new HttpRefusal(401, 'UNAUTHENTICATED', `Subgraph ${name}: ${verified.reason}`);
-    return {
-      prisma,
-      logger: logger.child({ correlationId }),
-      correlationId,
-      viewer: verified.viewer,
-      loaders: options.createLoaders(prisma, verified.viewer),
-      gatewayVerified: true,
-    };
+    return contextFor(verified.viewer, verified.client, correlationId);
   }
 
   const http = createGraphQLHttpServer({
@@ -103,9 +121,12 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>) {
     apollo,
     schema,
     /** Context for `apollo.executeOperation` in tests, as the gateway would have produced it. */
-    testContext(viewer: Viewer | null, correlationId = 'test-correlation-id'): SubgraphContext<L> {
-      const loaders = options.createLoaders(prisma, viewer);
-      return { prisma, logger, correlationId, viewer, loaders, gatewayVerified: true };
+    testContext(
+      viewer: Viewer | null,
+      client: ClientInfo | null = null,
+      correlationId = 'test-correlation-id',
+    ): SubgraphContext<L> {
+      return contextFor(viewer, client, correlationId);
     },
     async start(port: number, host?: string): Promise<string> {
       await apollo.start();

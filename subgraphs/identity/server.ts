@@ -10,7 +10,6 @@ import { assembleSubgraph, type SubgraphDeps } from '../../platform/subgraphModu
 import { repoRoot } from '../../platform/topology';
 import { chargeBatchedAttempts } from './attemptCharging';
 import { createTierConsumer } from './events';
-import { createIdentityHttpServer } from './httpServer';
 import { identityPermissions } from './permissions';
 import { createIdentityResolvers } from './resolvers';
 import type { IdentityServiceDeps } from './services/deps';
@@ -20,6 +19,8 @@ import { keyFrom } from './services/sealing';
 import { createSessionService } from './services/sessions';
 import { createTwoFactorService } from './services/twoFactor';
 import { createUserService } from './services/users';
+import { createSubgraphServer } from '../../platform/subgraph';
+import { createIdentityLoaders } from './loaders';
 
 export const identityTypeDefs = parse(readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
 
@@ -79,7 +80,8 @@ export function createIdentitySubgraph(deps: IdentityDeps) {
       .end(JSON.stringify(deps.signer.jwks));
     return true;
   };
-  const server = createIdentityHttpServer({
+  const server = createSubgraphServer({
+    name: 'identity',
     typeDefs: identityTypeDefs,
     resolvers: createIdentityResolvers({
       deps: serviceDeps,
@@ -93,6 +95,7 @@ export function createIdentitySubgraph(deps: IdentityDeps) {
     gatewaySecret: deps.gatewaySecret,
     readiness: deps.infra.readiness,
     routes: [jwksRoute],
+    createLoaders: (prisma) => createIdentityLoaders(prisma),
     permissions: identityPermissions,
     plugins: (schema) => [
       chargeBatchedAttempts(schema, serviceDeps.lockout, async (challenge) => {
