@@ -13,6 +13,11 @@ export const baseConfigSchema = z.object({
     .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'expected host:port[,host:port...]')
     .optional(),
   KAFKA_CLIENT_ID: z.string().default('tradeschool'),
+  /** Optional prefix for Kafka topics and consumer groups, to share one broker between environments. */
+  KAFKA_NAMESPACE: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, _ and - only')
+    .optional(),
   /** Shared by the gateway and the subgraphs: signs the identity headers the gateway forwards. */
   GATEWAY_SECRET: z.string().min(32, 'must be at least 32 characters'),
 });

@@ -16,7 +16,8 @@ export interface Infrastructure {
 }
 
 export function createInfrastructure(
-  config: Pick<BaseConfig, 'DATABASE_URL' | 'KAFKA_BROKERS' | 'KAFKA_CLIENT_ID'>,
+  config: Pick<BaseConfig, 'DATABASE_URL' | 'KAFKA_BROKERS' | 'KAFKA_CLIENT_ID'> &
+    Partial<Pick<BaseConfig, 'KAFKA_NAMESPACE'>>,
   logger: Logger,
   shared: { bus?: EventBus; prisma?: PrismaClient } = {},
 ): Infrastructure {
@@ -24,7 +25,12 @@ export function createInfrastructure(
   const bus =
     shared.bus ??
     (config.KAFKA_BROKERS
-      ? createKafkaBus({ brokers: config.KAFKA_BROKERS.split(','), clientId: config.KAFKA_CLIENT_ID, logger })
+      ? createKafkaBus({
+          brokers: config.KAFKA_BROKERS.split(','),
+          clientId: config.KAFKA_CLIENT_ID,
+          namespace: config.KAFKA_NAMESPACE,
+          logger,
+        })
       : createMemoryBus({ logger }));
   return {
     prisma,

@@ -8,6 +8,12 @@ export interface KafkaBusOptions {
   logger: Logger;
   /** Partitions for topics this process creates. */
   partitions?: number;
+  /**
+   * Prefixes every Kafka topic and consumer group (`<namespace>.<name>`), so several environments or
+   * concurrent test stacks share one broker without stealing each other's partitions. Events keep their
+   * logical topic names; only the broker sees the prefix.
+   */
+  namespace?: string | undefined;
 }
 
 function kafkaLogCreator(logger: Logger) {
@@ -27,7 +33,14 @@ function decode(value: Buffer | null): EventEnvelope {
 }
 
 /** The real event bus: an idempotent producer (acks=all) and one consumer per group subscription. */
-export function createKafkaBus({ brokers, clientId, logger, partitions = 3 }: KafkaBusOptions): EventBus {
+export function createKafkaBus({
+  brokers,
+  clientId,
+  logger,
+  partitions = 3,
+  namespace,
+}: KafkaBusOptions): EventBus {
+  const physical = (name: string) => (namespace ? `${namespace}.${name}` : name);
   const kafka = new Kafka({
     clientId,
     brokers,
@@ -48,7 +61,7 @@ export function createKafkaBus({ brokers, clientId, logger, partitions = 3 }: Ka
   let started: Promise<void> | undefined;
 
   async function ensureTopics(topics: string[]): Promise<void> {
-    const missing = topics.filter((topic) => !knownTopics.has(topic));
+    const missing = topics.map(physical).filter((topic) => !knownTopics.has(topic));
     if (missing.length === 0) return;
     const existing = new Set(await admin.listTopics());
     const toCreate = missing.filter((topic) => !existing.has(topic));
@@ -91,7 +104,7 @@ export function createKafkaBus({ brokers, clientId, logger, partitions = 3 }: Ka
       await producer.sendBatch({
         acks: -1,
         topicMessages: [...byTopic].map(([topic, list]) => ({
-          topic,
+          topic: physical(topic),
           messages: list.map((event) => ({
             key: event.key,
             value: JSON.stringify(event),
@@ -114,10 +127,10 @@ export function createKafkaBus({ brokers, clientId, logger, partitions = 3 }: Ka
       handler: EventHandler;
     }) {
       await ensureTopics(topics);
-      const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
+      const consumer = kafka.consumer({ groupId: physical(groupId), allowAutoTopicCreation: false });
       consumers.add(consumer);
       await consumer.connect();
-      await consumer.subscribe({ topics, fromBeginning: true });
+      await consumer.subscribe({ topics: topics.map(physical), fromBeginning: true });
       // A handler that throws leaves the offset uncommitted: kafkajs retries the message, so
       // delivery is at-least-once and handlers must be idempotent (platform/events/inbox.ts).
       await consumer.run({ eachMessage: async ({ message }) => handler(decode(message.value)) });

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database';
-import { eventually, kafkaBrokers, testLogger } from '../../test/support/env';
+import { createTestKafkaBus, eventually, testLogger } from '../../test/support/env';
 import type { EventBus, EventEnvelope } from './envelope';
 import { createEventConsumer } from './inbox';
-import { createKafkaBus } from './kafkaBus';
 import { createOutboxRelay, enqueueEvent } from './outbox';
 
 // Outbox → real Kafka → inbox consumer. The consumer's effect adds 1 to a portfolio's cash, which is
@@ -15,7 +14,7 @@ describe('outbox relay and inbox consumer on a real Kafka broker', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    bus = createKafkaBus({ brokers: kafkaBrokers.split(','), clientId: 'outbox-test', logger: testLogger });
+    bus = createTestKafkaBus('outbox-test');
     await bus.start();
   });
 

@@ -86,7 +86,25 @@ export interface MarketTickPayload {
  */
 export const LiveChannels = {
   signals: 'live.signals',
+  /** Per-user live events (orders, positions, price alerts): delivered only to that user's sockets. */
+  user: 'live.user',
+  /** Market ticks for `marketTicks(instruments)` subscribers (tier-gated at the gateway). */
+  ticks: 'live.ticks',
 } as const;
+
+/**
+ * A per-user live event. The gateway delivers it only to sockets of `userId` subscribed to `field`, and
+ * resolves the subscriber's selection by the root query field registered for `field` (for example
+ * `orderUpdated` -> `order(id:)`), executed as that user through the supergraph.
+ */
+export interface LiveUserEvent {
+  field: 'orderUpdated' | 'positionUpdated' | 'priceAlertTriggered';
+  userId: string;
+  /** Argument `id` of the root query field that resolves this event's entity. */
+  id: string;
+  /** ISO time of the change. */
+  at: string;
+}
 
 export interface LiveSignalEvent {
   signalId: string;
@@ -108,6 +126,8 @@ export const LearningTopics = {
   courseCompleted: 'learning.course.completed',
   certificateIssued: 'learning.certificate.issued',
   certificateRevoked: 'learning.certificate.revoked',
+  /** A course, its modules or lessons changed (created, edited, published, archived): caches invalidate. */
+  courseChanged: 'learning.course.changed',
 } as const;
 
 /** Event `type` of each learning topic (one type per topic). */
@@ -118,7 +138,16 @@ export const LearningEventTypes = {
   courseCompleted: 'CourseCompleted',
   certificateIssued: 'CertificateIssued',
   certificateRevoked: 'CertificateRevoked',
+  courseChanged: 'CourseChanged',
 } as const;
+
+export interface CourseChangedPayload {
+  courseId: string;
+  slug: string;
+  /** What happened; consumers that cache public catalog data drop everything of this course. */
+  change: 'CREATED' | 'UPDATED' | 'PUBLISHED' | 'ARCHIVED' | 'CONTENT_CHANGED';
+  status: 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
+}
 
 export interface EnrollmentCreatedPayload {
   enrollmentId: string;

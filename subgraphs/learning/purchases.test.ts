@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '../../platform/events/envelope';
-import { createKafkaBus } from '../../platform/events/kafkaBus';
 import {
   PaymentTopics,
   type PaymentCapturedPayload,
   type PaymentRefundedPayload,
 } from '../../platform/events/topics';
 import type { Course } from '../../platform/prisma/generated/client';
-import { eventually, kafkaBrokers, testLogger } from '../../test/support/env';
+import { createTestKafkaBus, eventually, testLogger } from '../../test/support/env';
 import { COURSE_ACCESS_CONSUMER, createCourseAccessConsumer, PaymentEventTypes } from './events';
 import { startLearning, viewer, type LearningHarness } from './testHarness';
 import { LearningTopics } from './topics';
@@ -201,11 +200,7 @@ describe('paid enrolment from billing events', () => {
   });
 
   it('through the real Kafka broker: a capture published twice enrols once, the refund revokes', async () => {
-    const bus = createKafkaBus({
-      brokers: kafkaBrokers.split(','),
-      clientId: 'learning-purchases-test',
-      logger: testLogger,
-    });
+    const bus = createTestKafkaBus('learning-purchases-test');
     await bus.start();
     const kafkaConsumer = createCourseAccessConsumer(
       {

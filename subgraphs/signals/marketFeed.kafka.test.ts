@@ -1,19 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '../../platform/events/envelope';
-import { createKafkaBus } from '../../platform/events/kafkaBus';
 import { MarketTopics, type MarketTickPayload } from '../../platform/events/topics';
 import { Prisma } from '../../platform/prisma';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database';
-import { eventually, kafkaBrokers, testLogger } from '../../test/support/env';
+import { createTestKafkaBus, eventually, testLogger } from '../../test/support/env';
 import { createReplayMarketFeed } from './marketFeed';
 
 describe('replay market feed on the real Kafka broker', () => {
   let db: TestDatabase;
-  const bus = createKafkaBus({
-    brokers: kafkaBrokers.split(','),
-    clientId: 'market-feed-test',
-    logger: testLogger,
-  });
+  const bus = createTestKafkaBus('market-feed-test');
   const instruments = [
     { symbol: `FEED${randomUUID().slice(0, 6)}-USDT`, tickSize: '0.01', close: '100.00' },
     { symbol: `NSE:FEED${randomUUID().slice(0, 6)}`, tickSize: '0.05', close: '2500.00' },

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { EventBus, EventEnvelope } from '../../platform/events/envelope';
-import { createKafkaBus } from '../../platform/events/kafkaBus';
 import {
   MarketTopics,
   Topics,
@@ -9,7 +8,7 @@ import {
   type SignalSourceFields,
 } from '../../platform/events/topics';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database';
-import { eventually, kafkaBrokers, testLogger } from '../../test/support/env';
+import { createTestKafkaBus, eventually, testLogger } from '../../test/support/env';
 import { createTradingSubgraph } from './server';
 import { viewer } from './testHarness';
 
@@ -26,11 +25,7 @@ describe('trading consumers on a real Kafka broker', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    bus = createKafkaBus({
-      brokers: kafkaBrokers.split(','),
-      clientId: `trading-test-${run}`,
-      logger: testLogger,
-    });
+    bus = createTestKafkaBus(`trading-test-${run}`);
     await bus.start();
     const infra = { prisma: db.prisma, bus, readiness: {}, start: async () => {}, stop: async () => {} };
     subgraph = createTradingSubgraph(

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { startStack, type Stack } from '../../gateway/stack';
-import { createKafkaBus } from '../../platform/events/kafkaBus';
 import { seed } from '../../prisma/seed';
 import { DEMO_PASSWORD } from '../../prisma/seed/data';
 import type { RazorpayServer } from '../../subgraphs/billing/razorpayServer';
 import { hmacSha256Hex } from '../../subgraphs/billing/services/signatures';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { kafkaBrokers, redisUrl, testGatewaySecret, testLogger } from '../support/env';
+import { createTestKafkaBus, redisUrl, testGatewaySecret } from '../support/env';
 import { expectData, postGraphQL } from '../support/graphqlClient';
 
 export const ORDER_FIELDS = 'id razorpayOrderId amount { amount currency } status purpose';
@@ -20,11 +19,7 @@ export async function startBillingStack() {
   await db.prisma.user.updateMany({ data: { kycStatus: 'VERIFIED' } });
   const stack: Stack = await startStack({
     databaseUrl: db.url,
-    bus: createKafkaBus({
-      brokers: kafkaBrokers.split(','),
-      clientId: `billing-e2e-${randomUUID()}`,
-      logger: testLogger,
-    }),
+    bus: createTestKafkaBus(`billing-e2e-${randomUUID()}`),
     redisUrl,
     gatewaySecret: testGatewaySecret,
     logger: pino({ level: 'silent' }),

@@ -2,12 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { generateKeyPair } from 'jose';
 import { TOTP, Secret } from 'otpauth';
 import { startStack, type Stack } from '../../gateway/stack';
-import { createKafkaBus } from '../../platform/events/kafkaBus';
 import { seed } from '../../prisma/seed';
 import { DEMO_PASSWORD, demoUserIds } from '../../prisma/seed/data';
 import { verhoeffValid } from '../../subgraphs/identity/services/kycDocuments';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { eventually, kafkaBrokers, redisUrl, testGatewaySecret, testLogger } from '../support/env';
+import { createTestKafkaBus, eventually, redisUrl, testGatewaySecret, testLogger } from '../support/env';
 import { expectData, postGraphQL } from '../support/graphqlClient';
 import { claimsOf, forgeAccessToken, testSigningKey, unsignedToken } from './identityTokens';
 
@@ -36,7 +35,7 @@ describe('identity end to end', () => {
     key = await testSigningKey();
     stack = await startStack({
       databaseUrl: db.url,
-      bus: createKafkaBus({ brokers: kafkaBrokers.split(','), clientId: 'identity-e2e', logger: testLogger }),
+      bus: createTestKafkaBus('identity-e2e'),
       redisUrl,
       gatewaySecret: testGatewaySecret,
       logger: testLogger,

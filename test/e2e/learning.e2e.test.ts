@@ -1,13 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '../../platform/events/envelope';
-import { createKafkaBus } from '../../platform/events/kafkaBus';
 import { createCourseAccessConsumer } from '../../subgraphs/learning/events';
 import { LearningTopics, PaymentTopics, type PaymentCapturedPayload } from '../../platform/events/topics';
 import { startStack, type Stack } from '../../gateway/stack';
 import { seed } from '../../prisma/seed';
 import { courseIds, demoUserIds, DEMO_PASSWORD } from '../../prisma/seed/data';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { eventually, kafkaBrokers, redisUrl, testGatewaySecret, testLogger } from '../support/env';
+import {
+  createTestKafkaBus,
+  eventually,
+  testKafkaNamespace,
+  redisUrl,
+  testGatewaySecret,
+  testLogger,
+} from '../support/env';
 import { expectData, postGraphQL } from '../support/graphqlClient';
 
 // Learning through the gateway against the real PostgreSQL and Kafka: billing's payment events
@@ -17,13 +23,14 @@ describe('learning end to end', () => {
   let stack: Stack;
   let url: string;
   const stops: (() => Promise<void>)[] = [];
+  const kafkaNamespace = testKafkaNamespace();
 
   beforeAll(async () => {
     db = await createTestDatabase();
     await seed(db.prisma, { demoAccounts: true });
     stack = await startStack({
       databaseUrl: db.url,
-      bus: createKafkaBus({ brokers: kafkaBrokers.split(','), clientId: 'e2e-learning', logger: testLogger }),
+      bus: createTestKafkaBus('e2e-learning', kafkaNamespace),
       redisUrl,
       gatewaySecret: testGatewaySecret,
       logger: testLogger,
@@ -219,11 +226,7 @@ describe('learning end to end', () => {
 
   it('an instructor publishes a course, a learner completes it, and anyone verifies the certificate', async () => {
     const received: EventEnvelope[] = [];
-    const listener = createKafkaBus({
-      brokers: kafkaBrokers.split(','),
-      clientId: 'e2e-learning-listener',
-      logger: testLogger,
-    });
+    const listener = createTestKafkaBus('e2e-learning-listener', kafkaNamespace);
     await listener.start();
     await listener.subscribe({
       groupId: `e2e-learning-${randomUUID()}`,

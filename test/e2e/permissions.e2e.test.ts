@@ -1,11 +1,10 @@
 import pino from 'pino';
 import { signViewerHeaders, type Viewer } from '../../platform/auth/viewer';
-import { createKafkaBus } from '../../platform/events/kafkaBus';
 import { startStack, type Stack } from '../../gateway/stack';
 import { seed } from '../../prisma/seed';
 import { demoUserIds, DEMO_PASSWORD } from '../../prisma/seed/data';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { kafkaBrokers, redisUrl, testGatewaySecret } from '../support/env';
+import { createTestKafkaBus, redisUrl, testGatewaySecret } from '../support/env';
 import { expectData, postGraphQL } from '../support/graphqlClient';
 
 // Issue 4, graphql-shield in every subgraph, seen from outside: through the gateway, and straight at
@@ -21,7 +20,7 @@ describe('permissions end to end', () => {
     await seed(db.prisma, { demoAccounts: true });
     stack = await startStack({
       databaseUrl: db.url,
-      bus: createKafkaBus({ brokers: kafkaBrokers.split(','), clientId: 'e2e-permissions', logger }),
+      bus: createTestKafkaBus('e2e-permissions'),
       redisUrl,
       gatewaySecret: testGatewaySecret,
       logger,

@@ -4,11 +4,10 @@ import { gatewayConfigSchema } from '../../gateway/config';
 import { createGatewayServer, type GatewayServer } from '../../gateway/server';
 import { startStack, type Stack } from '../../gateway/stack';
 import { createAccessTokenSigner, ACCESS_TOKEN_TTL_SECONDS } from '../../platform/auth/accessToken';
-import { createKafkaBus } from '../../platform/events/kafkaBus';
 import { seed } from '../../prisma/seed';
 import { DEMO_PASSWORD, demoUserIds } from '../../prisma/seed/data';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { eventually, kafkaBrokers, redisUrl, testGatewaySecret, testLogger } from '../support/env';
+import { createTestKafkaBus, eventually, redisUrl, testGatewaySecret, testLogger } from '../support/env';
 import { expectData } from '../support/graphqlClient';
 import { liveClient, type LiveClient } from '../support/liveSignalsClient';
 
@@ -46,7 +45,7 @@ describe('live signals through the gateway', () => {
     });
     stack = await startStack({
       databaseUrl: db.url,
-      bus: createKafkaBus({ brokers: kafkaBrokers.split(','), clientId: 'e2e-signals', logger: testLogger }),
+      bus: createTestKafkaBus('e2e-signals'),
       redisUrl,
       gatewaySecret: testGatewaySecret,
       logger: testLogger,

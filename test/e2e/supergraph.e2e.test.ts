@@ -1,11 +1,10 @@
 import pino from 'pino';
-import { createKafkaBus } from '../../platform/events/kafkaBus';
 import { signViewerHeaders } from '../../platform/auth/viewer';
 import { startStack, type Stack } from '../../gateway/stack';
 import { seed } from '../../prisma/seed';
 import { demoUserIds, DEMO_PASSWORD } from '../../prisma/seed/data';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { eventually, kafkaBrokers, redisUrl, testGatewaySecret, testLogger } from '../support/env';
+import { createTestKafkaBus, eventually, redisUrl, testGatewaySecret } from '../support/env';
 import { expectData, postGraphQL } from '../support/graphqlClient';
 
 // The whole supergraph on ephemeral ports against the real PostgreSQL and Kafka: every request below
@@ -23,7 +22,7 @@ describe('supergraph end to end', () => {
     await seed(db.prisma, { demoAccounts: true });
     stack = await startStack({
       databaseUrl: db.url,
-      bus: createKafkaBus({ brokers: kafkaBrokers.split(','), clientId: 'e2e', logger: testLogger }),
+      bus: createTestKafkaBus('e2e'),
       redisUrl,
       gatewaySecret: testGatewaySecret,
       logger,

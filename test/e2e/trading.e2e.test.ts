@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { startStack, type Stack } from '../../gateway/stack';
-import { createKafkaBus } from '../../platform/events/kafkaBus';
 import { MarketTopics, type MarketTickPayload } from '../../platform/events/topics';
 import { seed } from '../../prisma/seed';
 import { DEMO_PASSWORD } from '../../prisma/seed/data';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { eventually, kafkaBrokers, redisUrl, testGatewaySecret, testLogger } from '../support/env';
+import { createTestKafkaBus, eventually, redisUrl, testGatewaySecret, testLogger } from '../support/env';
 import { expectData, postGraphQL } from '../support/graphqlClient';
 
 // Trading through the gateway: the whole stack on ephemeral ports, market ticks on the real Kafka.
@@ -20,7 +19,7 @@ describe('trading end to end', () => {
     await seed(db.prisma, { demoAccounts: true });
     stack = await startStack({
       databaseUrl: db.url,
-      bus: createKafkaBus({ brokers: kafkaBrokers.split(','), clientId: 'e2e-trading', logger: testLogger }),
+      bus: createTestKafkaBus('e2e-trading'),
       redisUrl,
       gatewaySecret: testGatewaySecret,
       logger: testLogger,

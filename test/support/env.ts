@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import type { EventBus } from '../../platform/events/envelope';
+import { createKafkaBus } from '../../platform/events/kafkaBus';
 import { createLogger } from '../../platform/logger';
 
 /** The real broker .ci/run starts; tests that need Kafka use it, never a stand-in. */
@@ -22,4 +25,17 @@ export async function eventually<T>(
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** A fresh Kafka namespace: this run's topics and consumer groups are its own on the shared broker. */
+export function testKafkaNamespace(): string {
+  return `test-${randomUUID().slice(0, 8)}`;
+}
+
+/**
+ * A bus on the real broker, isolated by namespace so concurrent runs (and earlier runs' history) never
+ * reach this one's consumers. Pass the same namespace to every bus that must see the same events.
+ */
+export function createTestKafkaBus(clientId: string, namespace: string = testKafkaNamespace()): EventBus {
+  return createKafkaBus({ brokers: kafkaBrokers.split(','), clientId, logger: testLogger, namespace });
 }
