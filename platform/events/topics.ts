@@ -92,6 +92,12 @@ export const LiveChannels = {
   ticks: 'live.ticks',
 } as const;
 
+/** A market tick for `marketTicks(instruments)` subscribers, republished from Kafka `market.ticks`. */
+export interface LiveTickEvent extends MarketTickPayload {
+  /** Decimal string, increasing per instrument: lets a client drop stale ticks. */
+  sequence?: string;
+}
+
 /**
  * A per-user live event. The gateway delivers it only to sockets of `userId` subscribed to `field`, and
  * resolves the subscriber's selection by the root query field registered for `field` (for example
@@ -107,6 +113,8 @@ export interface LiveUserEvent {
 }
 
 export interface LiveSignalEvent {
+  /** PUBLISHED (absent on older events) reaches `signalPublished`, UPDATED (status change) `signalUpdated`. */
+  kind?: 'PUBLISHED' | 'UPDATED';
   signalId: string;
   /** Decimal string of the signal's sequence. */
   sequence: string;
