@@ -1,6 +1,7 @@
 import type { Domain } from './events/envelope';
 import type { EventConsumer } from './events/inbox';
 import { createOutboxRelay } from './events/outbox';
+import { createEventRetention } from './events/retention';
 import type { Logger } from './logger';
 import type { Infrastructure } from './runtime';
 
@@ -32,6 +33,7 @@ export function assembleSubgraph<S extends ServesHttp>(
     logger: deps.logger,
     pollIntervalMs: deps.outboxPollMs,
   });
+  const retention = createEventRetention({ prisma: deps.infra.prisma, domain: name, logger: deps.logger });
   return {
     name,
     server,
@@ -41,11 +43,13 @@ export function assembleSubgraph<S extends ServesHttp>(
       const url = await server.start(port, host);
       for (const consumer of consumers) await consumer.start();
       relay.start();
+      retention.start();
       return url;
     },
     /** Stop taking requests first, then finish the relay batch in flight, then leave the groups. */
     async stop(): Promise<void> {
       await server.stop();
+      await retention.stop();
       await relay.stop();
       for (const consumer of consumers) await consumer.stop();
     },
