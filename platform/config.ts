@@ -5,6 +5,8 @@ export const baseConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
+  /** PostgreSQL connections per process (each subgraph holds its own pool). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Unset: the in-process pub/sub stand-in (single-process `npm start` only). */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   /** Comma-separated host:port list. Unset: the in-process event bus stand-in. */

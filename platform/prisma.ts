@@ -11,7 +11,7 @@ export interface PrismaOptions {
 }
 
 /** One client per process: it owns a pg pool through the driver adapter (no native query engine). */
-export function createPrismaClient({ databaseUrl, poolSize = 5 }: PrismaOptions): PrismaClient {
+export function createPrismaClient({ databaseUrl, poolSize = 10 }: PrismaOptions): PrismaClient {
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolSize });
   return new PrismaClient({ adapter });
 }

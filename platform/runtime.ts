@@ -17,11 +17,11 @@ export interface Infrastructure {
 
 export function createInfrastructure(
   config: Pick<BaseConfig, 'DATABASE_URL' | 'KAFKA_BROKERS' | 'KAFKA_CLIENT_ID'> &
-    Partial<Pick<BaseConfig, 'KAFKA_NAMESPACE'>>,
+    Partial<Pick<BaseConfig, 'KAFKA_NAMESPACE' | 'DATABASE_POOL_SIZE'>>,
   logger: Logger,
   shared: { bus?: EventBus; prisma?: PrismaClient } = {},
 ): Infrastructure {
-  const prisma = shared.prisma ?? createPrismaClient({ databaseUrl: config.DATABASE_URL });
+  const prisma = shared.prisma ?? createPrismaClient({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE });
   const bus =
     shared.bus ??
     (config.KAFKA_BROKERS
