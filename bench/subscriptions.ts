@@ -1,17 +1,20 @@
-// Live signal fan-out benchmark (not a test): `npx tsx bench/subscriptions.ts [1000,5000,10000] [events]`.
-// One stack on the real PostgreSQL, Kafka and Redis; N graphql-ws clients on one gateway node; an analyst
-// publishes signals through the gateway. Latency is commit → client receive (the outbox relay, Kafka,
-// the fan-out consumer, Redis and the gateway in between), for the shared-execution hub and for the
-// naive baseline that executes the operation once per subscriber.
+// Live signal fan-out benchmark (not a test):
+//   npx tsx bench/subscriptions.ts [1000,5000,10000] [events per size] [baseline events per size]
+// One stack on the real PostgreSQL, Kafka and Redis; N graphql-ws subscribers on one gateway process,
+// their sockets opened by a child process (bench/subscriptionClients.ts) so the clients do not take the
+// gateway's CPU. An analyst publishes signals through the gateway; latency is the Kafka produce of
+// signals.published (timed by wrapping the bus the outbox relay publishes with) → the client's receive,
+// through the fan-out consumer, Redis and the gateway's hub. Each size runs the shared-execution hub and
+// the naive baseline that executes the operation once per subscriber.
+import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
-import { createClient } from 'graphql-ws';
-import WebSocket from 'ws';
-import { gatewayConfigSchema } from '../gateway/config';
-import { createGatewayServer } from '../gateway/server';
 import { startStack } from '../gateway/stack';
+import type { EventBus } from '../platform/events/envelope';
 import { createKafkaBus } from '../platform/events/kafkaBus';
+import type { SignalPublishedPayload } from '../platform/events/topics';
 import { createLogger } from '../platform/logger';
 import { seed } from '../prisma/seed';
 import { DEMO_PASSWORD } from '../prisma/seed/data';
@@ -21,41 +24,126 @@ import { expectData } from '../test/support/graphqlClient';
 
 const counts = (process.argv[2] ?? '1000,5000,10000').split(',').map(Number);
 const events = Number(process.argv[3] ?? 20);
+const baselineEvents = Number(process.argv[4] ?? 2);
 const LIVE =
   'subscription { signalPublished { id sequence side price instrument { symbol } author { id } } }';
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 
+interface Row {
+  subscribers: number;
+  mode: 'shared' | 'per-subscriber';
+  events: number;
+  deliveries: number;
+  expected: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  /** Kafka produce → the event's arrival at the gateway over Redis (outbox relay excluded). */
+  pipelineP50Ms: number;
+  /** The event's arrival at the gateway → client receive: execution, serialisation, writes, the client. */
+  gatewayP50Ms: number;
+  gatewayP99Ms: number;
+  /** Deliveries over the summed time from each event's produce to its last receive. */
+  deliveriesPerSecond: number;
+  executions: number;
+  /** Gateway CPU per event: executions (with serialisation), and the write loop over the sockets. */
+  executeMsPerEvent: number | null;
+  writeMsPerEvent: number | null;
+}
+
+/** One client process, with a promise per reply type. */
+function startClientProcess() {
+  const child: ChildProcess = fork(path.join(__dirname, 'subscriptionClients.ts'), [], {
+    execArgv: process.execArgv,
+  });
+  const waiting = new Map<string, (message: Record<string, unknown>) => void>();
+  child.on('message', (message: Record<string, unknown>) => {
+    const resolve = waiting.get(String(message.type));
+    waiting.delete(String(message.type));
+    resolve?.(message);
+  });
+  const request = (command: Record<string, unknown>, reply: string) =>
+    new Promise<Record<string, unknown>>((resolve) => {
+      waiting.set(reply, resolve);
+      child.send(command);
+    });
+  return {
+    open: (url: string, token: string, count: number) =>
+      request({ type: 'open', url, token, query: LIVE, count }, 'opened'),
+    collect: async () =>
+      new Map((await request({ type: 'collect' }, 'collected')).received as [string, number[]][]),
+    close: () => request({ type: 'close' }, 'closed'),
+    kill: () => child.kill(),
+  };
+}
+
+/** The subscribers split over a few processes: one alone cannot read 10,000 sockets as fast as they are written. */
+function startClients(processes: number) {
+  const children = Array.from({ length: processes }, startClientProcess);
+  return {
+    open: (url: string, token: string, count: number) =>
+      Promise.all(
+        children.map((child, i) =>
+          child.open(url, token, Math.floor(count / processes) + (i < count % processes ? 1 : 0)),
+        ),
+      ),
+    async collect(): Promise<Map<string, number[]>> {
+      const merged = new Map<string, number[]>();
+      for (const part of await Promise.all(children.map((child) => child.collect()))) {
+        for (const [id, times] of part) merged.set(id, (merged.get(id) ?? []).concat(times));
+      }
+      return merged;
+    },
+    close: () => Promise.all(children.map((child) => child.close())),
+    kill: () => children.forEach((child) => child.kill()),
+  };
+}
+
 async function main() {
   const logger = createLogger({ name: 'bench', level: 'warn' });
   const db = await createTestDatabase();
   await seed(db.prisma, { demoAccounts: true });
-  const channel = `live.signals.bench.${randomUUID()}`;
+  const suffix = randomUUID();
+  // A namespace of this run's own: other runs on the shared broker publish signals this database lacks.
+  const kafka = createKafkaBus({
+    brokers: kafkaBrokers.split(','),
+    clientId: 'bench',
+    logger,
+    namespace: `bench-${suffix.slice(0, 8)}`,
+  });
+  const producedAt = new Map<string, number>();
+  const bus: EventBus = {
+    ...kafka,
+    async publish(envelopes) {
+      const now = Date.now();
+      for (const e of envelopes) {
+        if (e.type === 'SignalPublished') producedAt.set((e.payload as SignalPublishedPayload).signalId, now);
+      }
+      await kafka.publish(envelopes);
+    },
+  };
   const stack = await startStack({
     databaseUrl: db.url,
-    bus: createKafkaBus({ brokers: kafkaBrokers.split(','), clientId: 'bench', logger }),
+    bus,
     redisUrl,
     gatewaySecret: testGatewaySecret,
     logger,
     gatewayPort: 0,
     subgraphPorts: 'ephemeral',
     outboxPollMs: 20,
-    signals: { fanoutGroupId: `signals-fanout-bench-${randomUUID()}`, liveChannel: channel },
+    signals: { fanoutGroupId: `signals-fanout-bench-${suffix}`, liveChannel: `live.signals.bench.${suffix}` },
+    liveChannels: { user: `live.user.bench.${suffix}`, ticks: `live.ticks.bench.${suffix}` },
   });
-  const node = createGatewayServer(
-    gatewayConfigSchema.parse({
-      GATEWAY_SECRET: testGatewaySecret,
-      REDIS_URL: redisUrl,
-      HOST: '127.0.0.1',
-      LIVE_SIGNALS_CHANNEL: channel,
-      ...Object.fromEntries(
-        Object.entries(stack.subgraphUrls).map(([n, u]) => [`${n.toUpperCase()}_URL`, u]),
-      ),
-    }),
-    logger,
+  const { hub } = stack.gateway.live;
+  // When each event reaches the gateway over Redis: splits the latency into pipeline and gateway parts.
+  const gatewayAt = new Map<string, number>();
+  await stack.livePubSub.engine.subscribe(
+    `live.signals.bench.${suffix}`,
+    (event: { signalId: string }) => void gatewayAt.set(event.signalId, Date.now()),
+    {},
   );
-  const nodeUrl = await node.start(0, '127.0.0.1');
   const login = async (email: string) =>
     (
       await expectData<{ login: { accessToken: string } }>(
@@ -65,76 +153,122 @@ async function main() {
       )
     ).login.accessToken;
   const [premium, analyst] = [await login('premium@demo.test'), await login('analyst@demo.test')];
-  const rows: string[] = [];
+  const publish = async () =>
+    (
+      await expectData<{ publishSignal: { id: string } }>(
+        stack.gatewayUrl,
+        'mutation($i: PublishSignalInput!) { publishSignal(input: $i) { id } }',
+        {
+          i: {
+            symbol: 'BTC-USDT',
+            side: 'BUY',
+            entryPrice: '60000',
+            targetPrice: '66000',
+            stopLoss: '57000',
+            confidence: 50,
+            rationale: 'benchmark',
+          },
+        },
+        { authorization: `Bearer ${analyst}` },
+      )
+    ).publishSignal.id;
+  const clientProcesses = Number(process.env.BENCH_CLIENT_PROCESSES ?? 2);
+  const clients = startClients(clientProcesses);
+  const rows: Row[] = [];
+  const loadAtStart = loadavg()[0]!.toFixed(1);
 
   for (const n of counts) {
-    const received = new Map<string, number[]>();
-    const clients = Array.from({ length: n }, () =>
-      createClient({
-        url: nodeUrl.replace(/^http/, 'ws'),
-        webSocketImpl: WebSocket,
-        connectionParams: { authorization: `Bearer ${premium}` },
-        retryAttempts: 0,
-      }),
-    );
-    for (const client of clients) {
-      client.subscribe<{ signalPublished: { id: string } }>(
-        { query: LIVE },
-        {
-          next: (value) => {
-            const id = value.data?.signalPublished.id;
-            if (id) (received.get(id) ?? received.set(id, []).get(id)!).push(Date.now());
-          },
-          error: () => {},
-          complete: () => {},
-        },
-      );
-    }
-    while (node.live.hub.stats().subscribers < n) await new Promise((r) => setTimeout(r, 100));
-
+    await clients.open(stack.gatewayUrl.replace(/^http/, 'ws'), premium, n);
+    while (hub.stats().subscribers < n) await new Promise((r) => setTimeout(r, 100));
     for (const mode of ['shared', 'per-subscriber'] as const) {
-      node.live.hub.setShareExecutions(mode === 'shared');
-      received.clear();
+      hub.setShareExecutions(mode === 'shared');
+      const runs = mode === 'shared' ? events : baselineEvents;
+      const before = hub.stats();
       const latencies: number[] = [];
-      const started = Date.now();
-      for (let e = 0; e < events; e++) {
-        const { publishSignal } = await expectData<{ publishSignal: { id: string; createdAt: string } }>(
-          stack.gatewayUrl,
-          'mutation($i: PublishSignalInput!) { publishSignal(input: $i) { id createdAt } }',
-          { i: { symbol: 'BTC-USDT', side: 'BUY', strategy: 'bench', price: '60000.00', confidence: '0.5' } },
-          { authorization: `Bearer ${analyst}` },
-        );
-        const deadline = Date.now() + 60_000;
-        while ((received.get(publishSignal.id)?.length ?? 0) < n && Date.now() < deadline)
-          await new Promise((r) => setTimeout(r, 5));
-        const committed = Date.parse(publishSignal.createdAt);
-        for (const at of received.get(publishSignal.id) ?? []) latencies.push(at - committed);
+      const pipeline: number[] = [];
+      const gatewayToClient: number[] = [];
+      let busySeconds = 0;
+      for (let e = 0; e < runs; e++) {
+        const id = await publish();
+        // Generous: the baseline needs seconds per thousand subscribers.
+        const deadline = Date.now() + 30_000 + n * (mode === 'shared' ? 5 : 40);
+        let times: number[] = [];
+        while (times.length < n && Date.now() < deadline) {
+          await new Promise((r) => setTimeout(r, mode === 'shared' ? 50 : 500));
+          times = times.concat((await clients.collect()).get(id) ?? []);
+        }
+        const produced = producedAt.get(id)!;
+        const arrived = gatewayAt.get(id)!;
+        pipeline.push(arrived - produced);
+        for (const at of times) {
+          latencies.push(at - produced);
+          gatewayToClient.push(at - arrived);
+        }
+        if (times.length) busySeconds += (Math.max(...times) - produced) / 1000;
       }
-      const seconds = (Date.now() - started) / 1000;
-      latencies.sort((a, b) => a - b);
-      const row = `| ${n} | ${mode} | ${events} | ${latencies.length} | ${percentile(latencies, 0.5)} | ${percentile(latencies, 0.99)} | ${Math.round(latencies.length / seconds)} |`;
+      for (const list of [latencies, pipeline, gatewayToClient]) list.sort((a, b) => a - b);
+      const row: Row = {
+        subscribers: n,
+        mode,
+        events: runs,
+        deliveries: latencies.length,
+        expected: n * runs,
+        p50Ms: percentile(latencies, 0.5),
+        p99Ms: percentile(latencies, 0.99),
+        maxMs: latencies.at(-1) ?? NaN,
+        pipelineP50Ms: percentile(pipeline, 0.5),
+        gatewayP50Ms: percentile(gatewayToClient, 0.5),
+        gatewayP99Ms: percentile(gatewayToClient, 0.99),
+        deliveriesPerSecond: Math.round(latencies.length / busySeconds),
+        executions: hub.stats().executions - before.executions,
+        // The baseline's executions overlap and it writes per execution: no per-event figure.
+        executeMsPerEvent:
+          mode === 'shared' ? Math.round((hub.stats().executeMs - before.executeMs) / runs) : null,
+        writeMsPerEvent: mode === 'shared' ? Math.round((hub.stats().writeMs - before.writeMs) / runs) : null,
+      };
       rows.push(row);
-      process.stdout.write(`${row}\n`);
+      process.stdout.write(`${JSON.stringify(row)}\n`);
     }
-    await Promise.all(clients.map((client) => client.dispose()));
-    while (node.live.hub.stats().subscribers > 0) await new Promise((r) => setTimeout(r, 100));
+    await clients.close();
+    while (hub.stats().subscribers > 0) await new Promise((r) => setTimeout(r, 100));
   }
+  clients.kill();
 
+  const date = new Date().toISOString().slice(0, 10);
+  const environment = {
+    at: new Date().toISOString(),
+    node: process.version,
+    cpus: cpus().length,
+    loadAverageAtStart: loadAtStart,
+    loadAverageAtEnd: loadavg()[0]!.toFixed(1),
+    clientProcesses,
+    command: `BENCH_CLIENT_PROCESSES=${clientProcesses} npx tsx bench/subscriptions.ts ${counts.join(',')} ${events} ${baselineEvents}`,
+  };
   const table = [
-    '| subscribers | mode | events | deliveries | p50 ms | p99 ms | deliveries/s |',
-    '|---|---|---|---|---|---|---|',
-    ...rows,
+    '| subscribers | mode | events | deliveries/expected | p50 ms | p99 ms | max ms | deliveries/s | executions | Kafka→gateway p50 | gateway→client p50 / p99 | execute / write ms per event |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.subscribers} | ${r.mode} | ${r.events} | ${r.deliveries}/${r.expected} | ${r.p50Ms} | ${r.p99Ms} | ${r.maxMs} | ${r.deliveriesPerSecond} | ${r.executions} | ${r.pipelineP50Ms} | ${r.gatewayP50Ms} / ${r.gatewayP99Ms} | ${r.executeMsPerEvent ?? 'n/a'} / ${r.writeMsPerEvent ?? 'n/a'} |`,
+    ),
   ].join('\n');
-  const file = path.join(__dirname, 'results', `subscriptions-${new Date().toISOString().slice(0, 10)}.md`);
-  mkdirSync(path.dirname(file), { recursive: true });
+  const dir = path.join(__dirname, 'results');
+  mkdirSync(dir, { recursive: true });
   writeFileSync(
-    file,
-    `# Live signal fan-out (commit → client receive), one gateway node, ${new Date().toISOString()}\n\n${table}\n`,
+    path.join(dir, `${date}-subscriptions.json`),
+    `${JSON.stringify({ environment, rows }, null, 2)}\n`,
   );
-  process.stdout.write(`\n${table}\nwritten to ${file}\n`);
-  await node.stop();
+  writeFileSync(
+    path.join(dir, `${date}-subscriptions.md`),
+    `# Live signal fan-out (Kafka produce → client receive), one gateway process\n\n` +
+      `${environment.at}, Node ${environment.node}, ${environment.cpus} CPUs, load average ` +
+      `${environment.loadAverageAtStart} at start and ${environment.loadAverageAtEnd} at the end ` +
+      `(other work shares the machine); subscribers' sockets in ${clientProcesses} client processes. ` +
+      `\`${environment.command}\`\n\n${table}\n`,
+  );
+  process.stdout.write(`\n${table}\n`);
   await stack.stop();
-  await stack.infra.bus.stop();
+  await kafka.stop();
   await db.drop();
 }
 

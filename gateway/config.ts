@@ -4,6 +4,7 @@ import { Domains } from '../platform/events/envelope';
 import { LiveChannels } from '../platform/events/topics';
 import { DEFAULT_FREE_SIGNAL_DELAY_MS } from '../platform/signalTiers';
 import { GATEWAY_DEFAULT_PORT, subgraphDefaults } from '../platform/topology';
+import { trustedProxiesSetting } from './auth/clientInfo';
 import { gatewayLimitVariables } from './limits/limitsConfig';
 
 const subgraphUrlVariables = Object.fromEntries(
@@ -13,7 +14,8 @@ const subgraphUrlVariables = Object.fromEntries(
   ]),
 ) as Record<`${Uppercase<(typeof Domains)[number]>}_URL`, z.ZodDefault<z.ZodURL>>;
 
-export const gatewayConfigSchema = baseConfigSchema.omit({ DATABASE_URL: true, KAFKA_BROKERS: true }).extend({
+// KAFKA_BROKERS: where `learning.course.changed` arrives to drop cached catalog responses.
+export const gatewayConfigSchema = baseConfigSchema.omit({ DATABASE_URL: true }).extend({
   PORT: portSchema.default(GATEWAY_DEFAULT_PORT),
   HOST: z.string().default('0.0.0.0'),
   JWT_ISSUER: z.string().default('tradeschool-identity'),
@@ -24,6 +26,17 @@ export const gatewayConfigSchema = baseConfigSchema.omit({ DATABASE_URL: true, K
   FREE_SIGNAL_DELAY_MS: z.coerce.number().int().min(0).default(DEFAULT_FREE_SIGNAL_DELAY_MS),
   /** Redis pub/sub channel of the signals fan-out. */
   LIVE_SIGNALS_CHANNEL: z.string().min(1).default(LiveChannels.signals),
+  /** Our proxies' addresses/CIDRs (comma-separated): X-Forwarded-For is honoured only from them. */
+  TRUSTED_PROXIES: trustedProxiesSetting,
+  /** How long identity's JWKS is trusted before a refetch (keep it at most identity's JWKS_MAX_AGE_SECONDS). */
+  JWKS_CACHE_MAX_AGE_MS: z.coerce.number().int().min(1_000).default(300_000),
+  /** After a fetch, an unknown `kid` refetches only once this has passed. */
+  JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Anonymous public-catalog responses cached in Redis (needs a bus for invalidation; gateway/responseCache). */
+  RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
+  RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(1_000).default(300_000),
+  /** Redis key prefix of cached responses; a stack or bench of its own uses its own. */
+  RESPONSE_CACHE_PREFIX: z.string().min(1).default('ts:gw:rc:'),
   ...subgraphUrlVariables,
   ...gatewayLimitVariables,
 });

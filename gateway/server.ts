@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { Domains, type Domain } from '../platform/events/envelope';
+import { Domains, type Domain, type EventBus } from '../platform/events/envelope';
 import { createGraphQLHttpServer } from '../platform/graphqlHttp';
 import { createHealthHandler } from '../platform/health';
 import { createLivePubSub, type LivePubSub } from '../platform/pubsub';
@@ -10,10 +10,12 @@ import type { Logger } from '../platform/logger';
 import { requestLogging } from '../platform/requestLogging';
 import { maskInternalErrors } from '../platform/subgraph';
 import { supergraphPath } from '../platform/topology';
+import { createAdminAppHandler } from './adminApp';
 import { createGatewayAuth } from './auth/gatewayAuth';
 import type { GatewayConfig } from './config';
 import { createIdeHandler } from './ide';
 import { createGatewayProtection } from './limits/gatewayProtection';
+import { gatewayResponseCache } from './responseCache';
 import { createRazorpayWebhookForwarder } from './webhooks';
 import { SignedSubgraphDataSource, type GatewayContext } from './subgraphDataSource';
 import { attachLiveSubscriptions } from './subscriptions/gatewayLive';
@@ -28,15 +30,21 @@ export function subgraphUrls(config: GatewayConfig): Record<Domain, string> {
 export function createGatewayServer(
   config: GatewayConfig,
   logger: Logger,
-  /** A pub/sub shared with the signals fan-out (in-process `npm start`); otherwise one of its own. */
-  shared: { pubsub?: LivePubSub } = {},
+  /**
+   * A pub/sub shared with the signals fan-out (in-process `npm start`); otherwise one of its own.
+   * liveChannels: the user and ticks channels' names (tests use their own; LiveChannels by default).
+   */
+  shared: { pubsub?: LivePubSub; liveChannels?: { user?: string; ticks?: string }; bus?: EventBus } = {},
 ) {
   const urls = subgraphUrls(config);
   // Query limits, rate limits and trusted documents (gateway/limits).
   const protection = createGatewayProtection(config, logger);
+  const supergraphSdl = readFileSync(supergraphPath, 'utf8');
+  // Anonymous public-catalog responses, dropped on learning.course.changed (gateway/responseCache).
+  const responseCache = gatewayResponseCache(config, supergraphSdl, logger, shared.bus);
   const gateway = new ApolloGateway({
     // Composed at build time (npm run compose) and checked in: no composition at start-up.
-    supergraphSdl: readFileSync(supergraphPath, 'utf8'),
+    supergraphSdl,
     buildService: ({ name }) =>
       protection.boundSubgraphCalls(
         new SignedSubgraphDataSource(urls[name as Domain] ?? '', config.GATEWAY_SECRET),
@@ -47,7 +55,7 @@ export function createGatewayServer(
     ...protection.apolloOptions,
     includeStacktraceInErrorResponses: false,
     formatError: maskInternalErrors(logger),
-    plugins: [requestLogging<GatewayContext>(logger), protection.plugin],
+    plugins: [requestLogging<GatewayContext>(logger), protection.plugin, ...responseCache.plugins],
   });
   // Token verification (pinned alg, iss/aud/typ, JWKS cache, session denylist) lives in gateway/auth.
   const auth = createGatewayAuth({
@@ -55,6 +63,9 @@ export function createGatewayServer(
     issuer: config.JWT_ISSUER,
     audience: config.JWT_AUDIENCE,
     redisUrl: config.REDIS_URL,
+    jwksCacheMaxAgeMs: config.JWKS_CACHE_MAX_AGE_MS,
+    jwksCooldownMs: config.JWKS_COOLDOWN_MS,
+    trustedProxies: config.TRUSTED_PROXIES,
     logger,
   });
 
@@ -83,6 +94,8 @@ export function createGatewayServer(
     routes: [
       (req, res) => health.handle(req, res),
       createIdeHandler({ graphqlPath: '/graphql', title: 'TradeSchool API' }),
+      // The admin dashboard (clients/admin, built by Vite) on the API's own origin.
+      createAdminAppHandler(),
       createRazorpayWebhookForwarder(urls.billing, logger),
     ],
   });
@@ -97,7 +110,8 @@ export function createGatewayServer(
     verifyToken: auth.verifyToken,
     logger,
     freeSignalDelayMs: config.FREE_SIGNAL_DELAY_MS,
-    channel: config.LIVE_SIGNALS_CHANNEL,
+    channels: { signals: config.LIVE_SIGNALS_CHANNEL, ...shared.liveChannels },
+    resolveDocument: protection.resolveLiveDocument,
   });
 
   return {
@@ -109,6 +123,7 @@ export function createGatewayServer(
       await apollo.start();
       const bound = await http.listen(port, host);
       await live.start();
+      await responseCache.start();
       const shownHost = host === '0.0.0.0' ? 'localhost' : host;
       logger.info({ port: bound }, 'gateway listening');
       return `http://${shownHost}:${bound}/graphql`;
@@ -121,6 +136,7 @@ export function createGatewayServer(
       if (!shared.pubsub) await pubsub.close();
       await auth.close();
       await protection.close();
+      await responseCache.stop();
     },
   };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createAccessTokenSigner } from '../platform/auth/accessToken';
 import type { Domain, EventBus } from '../platform/events/envelope';
 import type { Logger } from '../platform/logger';
@@ -11,7 +12,9 @@ import { createIdentitySubgraph, type IdentityDeps } from '../subgraphs/identity
 import { createLearningSubgraph } from '../subgraphs/learning/server';
 import { createReplayMarketFeed } from '../subgraphs/signals/marketFeed';
 import { createSignalsSubgraph, type SignalsSubgraphOptions } from '../subgraphs/signals/server';
-import { createTradingSubgraph } from '../subgraphs/trading/server';
+import { startEmbeddedBinance } from '../subgraphs/trading/exchange/binanceServer/embedded';
+import type { LastTickStore } from '../subgraphs/trading/exchange/marketTicks';
+import { createTradingSubgraph, type TradingOptions } from '../subgraphs/trading/server';
 import { gatewayConfigSchema } from './config';
 import type { GatewayLimitOverrides } from './limits/limitsConfig';
 import { createGatewayServer } from './server';
@@ -38,6 +41,13 @@ export interface StackOptions {
   };
   /** Signals fan-out group, live channel and FREE delay (the gateway gets the same channel and delay). */
   signals?: Omit<SignalsSubgraphOptions, 'livePubSub'>;
+  /**
+   * Redis channels of per-user events and market ticks (LiveChannels by default): the gateway listens
+   * on them; tests pick their own, as other runs share Redis.
+   */
+  liveChannels?: { user?: string; ticks?: string };
+  /** Trading settings (e.g. a live exchange API URL) and its live channel; it shares the live pub/sub. */
+  trading?: Omit<TradingOptions, 'livePubSub'>;
   /** Publish replayed market ticks (npm start); tests publish their own. */
   marketFeed?: boolean;
   /**
@@ -45,6 +55,11 @@ export interface StackOptions {
    * on: end-to-end suites send hundreds of requests from 127.0.0.1. `npm start` turns them on.
    */
   gatewayLimits?: GatewayLimitOverrides;
+  /**
+   * Cache anonymous catalog responses, dropped on learning.course.changed from this stack's bus. Off
+   * unless asked: suites that edit a course and read it back anonymously would race the event.
+   */
+  gatewayResponseCache?: boolean;
 }
 
 /**
@@ -75,11 +90,29 @@ export async function startStack(options: StackOptions) {
   // One live pub/sub for the signals fan-out and the gateway: in-process without REDIS_URL, so `npm start`
   // delivers live signals too.
   const livePubSub = createLivePubSub(options.redisUrl);
+  // `npm start`: live orders on "binance" go to our Binance-compatible demo exchange, priced by the ticks.
+  const tradingTicks: { store?: LastTickStore } = {};
+  const demoExchange =
+    options.marketFeed && !options.trading?.LIVE_EXCHANGE_API_URLS
+      ? await startEmbeddedBinance((symbol) => tradingTicks.store?.latest(symbol)?.price ?? null)
+      : undefined;
+  const trading = createTradingSubgraph(deps, {
+    liveChannel: options.liveChannels?.user,
+    ...(demoExchange ? { LIVE_EXCHANGE_API_URLS: { binance: demoExchange.url } } : {}),
+    ...options.trading,
+    livePubSub,
+  });
+  tradingTicks.store = trading.services.ticks;
   const subgraphs: Subgraph[] = [
     createIdentitySubgraph({ redisUrl: options.redisUrl, ...options.identity, ...deps, signer }),
     createLearningSubgraph(deps),
-    createSignalsSubgraph(deps, { ...options.signals, livePubSub }),
-    createTradingSubgraph(deps),
+    createSignalsSubgraph(deps, {
+      userChannel: options.liveChannels?.user,
+      ticksChannel: options.liveChannels?.ticks,
+      ...options.signals,
+      livePubSub,
+    }),
+    trading,
     createBillingSubgraph({ ...deps, billing: options.billing ?? razorpay!.billing }),
   ];
   const urls = {} as Record<Domain, string>;
@@ -100,10 +133,14 @@ export async function startStack(options: StackOptions) {
     FREE_SIGNAL_DELAY_MS: options.signals?.freeSignalDelayMs,
     LIVE_SIGNALS_CHANNEL: options.signals?.liveChannel,
     RATE_LIMITS: 'off',
+    RESPONSE_CACHE: options.gatewayResponseCache ? 'on' : 'off',
+    RESPONSE_CACHE_PREFIX: `ts:gw:rc:${randomUUID()}:`,
     ...options.gatewayLimits,
   });
   const gateway = createGatewayServer(gatewayConfig, logger.child({ component: 'gateway' }), {
     pubsub: livePubSub,
+    liveChannels: options.liveChannels,
+    bus: infra.bus,
   });
   const gatewayUrl = await gateway.start(options.gatewayPort, host);
   razorpay?.sendWebhooksTo(gatewayUrl);
@@ -118,11 +155,15 @@ export async function startStack(options: StackOptions) {
     subgraphUrls: urls,
     subgraphs,
     infra,
+    /** The live pub/sub the fan-outs publish on and the gateway listens to. */
+    livePubSub,
+    gateway,
     /** The embedded Razorpay-compatible server (tests pay orders through it). */
     razorpay: razorpay?.server,
     async stop(): Promise<void> {
       await marketFeed?.stop();
       await razorpay?.stop();
+      await demoExchange?.stop();
       await gateway.stop();
       for (const subgraph of subgraphs) await subgraph.stop();
       await livePubSub.close();

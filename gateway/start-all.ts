@@ -6,6 +6,7 @@ import { createLogger } from '../platform/logger';
 import { createPrismaClient } from '../platform/prisma';
 import { onShutdown } from '../platform/shutdown';
 import { repoRoot } from '../platform/topology';
+import { ensureAdminBuild } from '../clients/admin/build';
 import { formatSeedSummary, seed } from '../prisma/seed';
 import { startEmbeddedPostgres } from './embeddedPostgres';
 import { limitVariablesFrom } from './limits/limitsConfig';
@@ -43,6 +44,9 @@ async function main(): Promise<void> {
   logger.info(`seeded: ${formatSeedSummary(summary)}`);
   await prisma.$disconnect();
 
+  // The admin dashboard at /admin/: built with Vite (about 2 s) when dist/ is missing or older than its sources.
+  if (ensureAdminBuild()) logger.info('built the admin dashboard (clients/admin/dist)');
+
   const stack = await startStack({
     databaseUrl,
     kafkaBrokers: config.KAFKA_BROKERS,
@@ -59,6 +63,7 @@ async function main(): Promise<void> {
   });
   process.stdout.write(
     `\n  TradeSchool API ready\n  GraphQL:     ${stack.gatewayUrl}\n  IDE:         ${stack.gatewayUrl.replace(/graphql$/, '')}\n` +
+      `  Admin:       ${stack.gatewayUrl.replace(/graphql$/, 'admin/')}\n` +
       `  Database:    ${embedded ? 'embedded PostgreSQL (.cache/embedded-postgres)' : 'DATABASE_URL'}\n` +
       `  Event bus:   ${stack.infra.bus.kind === 'kafka' ? `Kafka ${config.KAFKA_BROKERS}` : 'in-process'}\n\n`,
   );

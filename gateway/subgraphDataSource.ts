@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { INTERNAL_HEADERS, signViewerHeaders, type ClientInfo, type Viewer } from '../platform/auth/viewer';
 import { CORRELATION_HEADER } from '../platform/logger';
+import { createSubgraphFetcher } from './subgraphFetcher';
 
 export interface GatewayContext {
   viewer: Viewer | null;
@@ -18,7 +19,8 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
     url: string,
     private readonly secret: string,
   ) {
-    super({ url });
+    // Not Apollo's default (make-fetch-happen): keep-alive sockets and shared identical reads.
+    super({ url, fetcher: createSubgraphFetcher() });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

@@ -53,7 +53,7 @@ export function createRazorpayWebhookForwarder(billingGraphqlUrl: string, logger
       const upstream = await fetch(target, {
         method: 'POST',
         headers,
-        body,
+        body: new Uint8Array(body),
         signal: AbortSignal.timeout(4_000),
       });
       const answer = Buffer.from(await upstream.arrayBuffer());

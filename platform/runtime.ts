@@ -21,7 +21,9 @@ export function createInfrastructure(
   logger: Logger,
   shared: { bus?: EventBus; prisma?: PrismaClient } = {},
 ): Infrastructure {
-  const prisma = shared.prisma ?? createPrismaClient({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE });
+  const prisma =
+    shared.prisma ??
+    createPrismaClient({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE });
   const bus =
     shared.bus ??
     (config.KAFKA_BROKERS

@@ -1,6 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode, GraphQLFormattedError, GraphQLSchema } from 'graphql';
@@ -77,8 +80,10 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>) {
     includeStacktraceInErrorResponses: false,
     formatError: maskInternalErrors(logger),
     // Traces are only for Apollo's hosted studio, which we do not use; they cost time per request.
+    // Likewise @cacheControl hints (none in our schemas): the plugin would wrap every field resolver.
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
       requestLogging<SubgraphContext<L>>(logger),
       ...(options.plugins?.(schema) ?? []),
     ],

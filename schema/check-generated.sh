@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Fails when the checked-in supergraph or codegen output differs from what the sources generate now.
+# Fails when the checked-in supergraph or codegen output differs from what the sources generate now:
+# the subgraphs' resolver types, and the client SDK's documents, types and trusted-documents manifest
+# (clients/sdk/src/generated/persisted-documents.json, which the gateway loads with TRUSTED_DOCUMENTS=enforce).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+generated=(schema/supergraph.graphql 'subgraphs/*/generated' clients/sdk/src/generated)
 npm run --silent compose >/dev/null
 npm run --silent codegen >/dev/null
-if ! git diff --quiet -- schema/supergraph.graphql 'subgraphs/*/generated'; then
+if ! git diff --quiet -- "${generated[@]}"; then
   echo "Generated files are stale; run 'npm run compose && npm run codegen' and commit:" >&2
-  git --no-pager diff --stat -- schema/supergraph.graphql 'subgraphs/*/generated' >&2
+  git --no-pager diff --stat -- "${generated[@]}" >&2
   exit 1
 fi
-untracked=$(git ls-files --others --exclude-standard -- 'subgraphs/*/generated')
+untracked=$(git ls-files --others --exclude-standard -- "${generated[@]}")
 if [ -n "$untracked" ]; then
   echo "Generated files not committed: $untracked" >&2
   exit 1

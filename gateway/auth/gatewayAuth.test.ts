@@ -5,6 +5,7 @@ import { createAccessTokenSigner, type AccessTokenSigner } from '../../platform/
 import { denySession } from '../../platform/auth/sessionDenylist';
 import { createRedisKeyValueStore } from '../../platform/keyValueStore';
 import { redisUrl, testLogger } from '../../test/support/env';
+import { parseTrustedProxies } from './clientInfo';
 import { createGatewayAuth } from './gatewayAuth';
 
 // The gateway's verifier against a JWKS endpoint of our own (counting fetches) and the real Redis.
@@ -88,6 +89,19 @@ describe('gateway access-token verification', () => {
     clock = Date.now();
   });
 
+  it('refuses a tampered copy of a token it has already verified', async () => {
+    const gatewayAuth = auth(30_000);
+    const token = await signer.sign(claims());
+    expect((await gatewayAuth.authenticate(request(token), 'c')).viewer).not.toBeNull();
+    const [header, payload] = token.split('.');
+    const forgedPayload = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), roles: ['ADMIN'] }),
+    ).toString('base64url');
+    const forged = `${header}.${forgedPayload}.${token.split('.')[2]}`;
+    await expect(gatewayAuth.authenticate(request(forged), 'c')).rejects.toMatchObject({ status: 401 });
+    expect((await gatewayAuth.authenticate(request(token), 'c')).viewer?.roles).toEqual(['LEARNER']);
+  });
+
   it('refuses the access token of a denylisted session', async () => {
     const gatewayAuth = auth(30_000);
     const sid = randomUUID();
@@ -95,5 +109,24 @@ describe('gateway access-token verification', () => {
     expect((await gatewayAuth.authenticate(request(token), 'c')).viewer?.sessionId).toBe(sid);
     await denySession(store, sid);
     await expect(gatewayAuth.authenticate(request(token), 'c')).rejects.toMatchObject({ status: 401 });
+  });
+
+  it('believes X-Forwarded-For only from the configured trusted proxies', async () => {
+    const token = await signer.sign(claims());
+    const proxied = {
+      headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': '198.51.100.7, 203.0.113.9' },
+      socket: { remoteAddress: '::ffff:10.1.2.3' },
+    } as unknown as IncomingMessage;
+    const direct = createGatewayAuth({ jwksUrl, ...settings, logger: testLogger, store });
+    expect((await direct.authenticate(proxied, 'c')).client.ip).toBe('10.1.2.3');
+    const behindProxy = createGatewayAuth({
+      jwksUrl,
+      ...settings,
+      logger: testLogger,
+      store,
+      trustedProxies: parseTrustedProxies('10.0.0.0/8'),
+    });
+    // The rightmost hop not ours: the client cannot move it by writing more addresses on the left.
+    expect((await behindProxy.authenticate(proxied, 'c')).client.ip).toBe('203.0.113.9');
   });
 });

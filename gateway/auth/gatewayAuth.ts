@@ -6,7 +6,7 @@ import type { ClientInfo, Viewer } from '../../platform/auth/viewer';
 import { HttpRefusal } from '../../platform/graphqlHttp';
 import { createKeyValueStore, type KeyValueStore } from '../../platform/keyValueStore';
 import type { Logger } from '../../platform/logger';
-import { clientInfoOf } from './clientInfo';
+import { clientInfoOf, type TrustedProxies } from './clientInfo';
 
 export interface GatewayAuthOptions {
   jwksUrl: string;
@@ -21,8 +21,14 @@ export interface GatewayAuthOptions {
   jwksCacheMaxAgeMs?: number;
   /** After a fetch, an unknown `kid` refetches only once this has passed: junk kids cannot flood identity. */
   jwksCooldownMs?: number;
+  /** Proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES); unset: none, the peer is the client. */
+  trustedProxies?: TrustedProxies;
   store?: KeyValueStore;
 }
+
+/** How long a verified token's signature check is remembered (never past its expiry). */
+const VERIFIED_TOKEN_MEMORY_MS = 60_000;
+const MAX_REMEMBERED_TOKENS = 10_000;
 
 export interface Authenticated {
   viewer: Viewer | null;
@@ -53,10 +59,24 @@ export function createGatewayAuth(options: GatewayAuthOptions) {
     clockToleranceSeconds: options.clockToleranceSeconds ?? 30,
   };
 
+  // The ES256 check is the costliest step of a request; a client sends the same token for minutes.
+  // Only the signature and claims are remembered: the session denylist is still asked every time.
+  const verified = new Map<string, { viewer: Viewer; until: number }>();
+
+  async function verifiedViewer(token: string): Promise<Viewer> {
+    const now = Date.now();
+    const remembered = verified.get(token);
+    if (remembered && remembered.until > now) return remembered.viewer;
+    const { viewer, expiresAt } = await verifyAccessToken(token, jwks, settings);
+    if (verified.size >= MAX_REMEMBERED_TOKENS) verified.delete(verified.keys().next().value!);
+    verified.set(token, { viewer, until: Math.min(now + VERIFIED_TOKEN_MEMORY_MS, expiresAt * 1000) });
+    return viewer;
+  }
+
   async function viewerOf(token: string, correlationId: string): Promise<Viewer> {
     let viewer: Viewer;
     try {
-      ({ viewer } = await verifyAccessToken(token, jwks, settings));
+      viewer = await verifiedViewer(token);
     } catch (error) {
       logger.info({ correlationId, reason: (error as Error).message }, 'access token rejected');
       throw new HttpRefusal(401, 'UNAUTHENTICATED', 'Invalid or expired access token');
@@ -72,7 +92,7 @@ export function createGatewayAuth(options: GatewayAuthOptions) {
     store,
     async authenticate(req: IncomingMessage, correlationId: string): Promise<Authenticated> {
       const token = bearerToken(req);
-      const client = clientInfoOf(req);
+      const client = clientInfoOf(req, options.trustedProxies);
       return { viewer: token ? await viewerOf(token, correlationId) : null, client };
     },
     /** For the graphql-ws server: a token from connection_init, checked exactly like a header. */

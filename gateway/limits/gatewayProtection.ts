@@ -7,7 +7,11 @@ import { costSettings, queryProtectionSettings, rateLimitPolicy } from './limits
 import { operationBudget } from './operationBudget';
 import { queryProtectionOptions } from './queryProtection';
 import { createResilientRateLimiter } from './resilientRateLimiter';
-import { loadTrustedDocuments, trustedDocumentsResolver } from './trustedDocuments';
+import {
+  loadTrustedDocuments,
+  trustedDocumentsResolver,
+  trustedLiveDocumentResolver,
+} from './trustedDocuments';
 
 /** Everything that makes the gateway hard to abuse, assembled from its config for gateway/server.ts. */
 export function createGatewayProtection(config: GatewayConfig, logger: Logger) {
@@ -33,6 +37,10 @@ export function createGatewayProtection(config: GatewayConfig, logger: Logger) {
       rateLimits: limiter ? { limiter, policy: rateLimitPolicy(config) } : undefined,
     }),
     prepareRequest: documents ? trustedDocumentsResolver(config.TRUSTED_DOCUMENTS, documents) : undefined,
+    /** The same trusted-documents rules for graphql-ws subscribe messages. */
+    resolveLiveDocument: documents
+      ? trustedLiveDocumentResolver(config.TRUSTED_DOCUMENTS, documents)
+      : undefined,
     /** For /readyz: `rateLimiter: degraded` while limits are per process; still ready (see README). */
     readiness,
     /** Each subgraph call of a plan gets the request timeout, so a stuck subgraph cannot hold a request. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { HTTPGraphQLRequest } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import { HttpRefusal } from '../../platform/graphqlHttp';
 
 export type TrustedDocumentsMode = 'off' | 'enforce';
@@ -97,5 +98,36 @@ export function trustedDocumentsResolver(mode: TrustedDocumentsMode, documents: 
       ...request,
       body: { ...rest, query: document, ...(remaining ? { extensions: remaining } : {}) },
     };
+  };
+}
+
+/** What a graphql-ws `subscribe` message carries (graphql-ws's SubscribePayload). */
+export interface LiveDocumentPayload {
+  query: string;
+  extensions?: Record<string, unknown> | null | undefined;
+}
+
+/**
+ * The same rules for graphql-ws subscriptions: a `documentId` (or persisted-query hash) in the
+ * message's extensions names a registered document, which replaces the text; in enforce mode any
+ * other document is refused. Returns the document to run, or the GraphQL error to report.
+ */
+export function trustedLiveDocumentResolver(mode: TrustedDocumentsMode, documents: Map<string, string>) {
+  return (payload: LiveDocumentPayload): string | GraphQLError => {
+    const id = requestedId(payload.extensions ?? {});
+    if (id !== undefined) {
+      return (
+        documents.get(id) ??
+        new GraphQLError(`No trusted document with id ${id}`, {
+          extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' },
+        })
+      );
+    }
+    if (mode === 'enforce' && !documents.has(sha256(payload.query))) {
+      return new GraphQLError('Only registered (trusted) operations are accepted', {
+        extensions: { code: 'OPERATION_NOT_TRUSTED' },
+      });
+    }
+    return payload.query;
   };
 }

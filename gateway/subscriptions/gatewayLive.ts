@@ -6,8 +6,9 @@ import type { Logger } from '../../platform/logger';
 import type { LivePubSub } from '../../platform/pubsub';
 import type { GatewayContext } from '../subgraphDataSource';
 import type { TokenVerifier } from './connectionAuth';
-import { createLiveSubscriptions } from './liveSubscriptions';
-import type { LiveExecutor } from './signalFanoutHub';
+import { createLiveSubscriptions, type LiveSubscriptionsOptions } from './liveSubscriptions';
+import type { LiveExecutor } from './liveFanoutHub';
+import type { LiveChannelName } from './liveFields';
 
 export interface GatewayLiveOptions {
   gateway: ApolloGateway;
@@ -17,7 +18,9 @@ export interface GatewayLiveOptions {
   verifyToken: TokenVerifier;
   logger: Logger;
   freeSignalDelayMs?: number;
-  channel?: string;
+  /** Redis channel names (LiveChannels by default). */
+  channels?: Partial<Record<LiveChannelName, string | undefined>>;
+  resolveDocument?: LiveSubscriptionsOptions['resolveDocument'];
 }
 
 /**
@@ -37,11 +40,12 @@ export function attachLiveSubscriptions(options: GatewayLiveOptions) {
   return createLiveSubscriptions({
     httpServer: options.httpServer,
     pubsub: options.pubsub,
-    channel: options.channel,
+    channels: options.channels,
     verifyToken: options.verifyToken,
     execute,
     onSchema: (listener) => gateway.onSchemaLoadOrUpdate(({ apiSchema }) => listener(apiSchema)),
     freeSignalDelayMs: options.freeSignalDelayMs,
     logger: options.logger,
+    resolveDocument: options.resolveDocument,
   });
 }

@@ -1,22 +1,26 @@
 import type { Server } from 'node:http';
 import { useServer } from 'graphql-ws/use/ws';
 import { GraphQLError, type ExecutionResult, type GraphQLSchema } from 'graphql';
-import { randomUUID } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Viewer } from '../../platform/auth/viewer';
-import { LiveChannels, type LiveSignalEvent } from '../../platform/events/topics';
+import { ForbiddenError, UnauthenticatedError } from '../../platform/errors';
+import type { LiveDocumentPayload } from '../limits/trustedDocuments';
+import { LiveChannels } from '../../platform/events/topics';
 import type { Logger } from '../../platform/logger';
 import type { LivePubSub } from '../../platform/pubsub';
 import { signalTierRules } from '../../platform/signalTiers';
-import { authenticateConnection, type TokenVerifier } from './connectionAuth';
+import { type TokenVerifier } from './connectionAuth';
+import { createLiveFanoutHub, type LiveExecutor } from './liveFanoutHub';
+import { liveChannelNames, type LiveChannelName, type LiveEvent } from './liveFields';
 import { deriveLiveOperation } from './liveOperation';
-import { createSignalFanoutHub, type LiveExecutor } from './signalFanoutHub';
+import { createSocketSession, type SocketSession } from './socketSession';
 
 export interface LiveSubscriptionsOptions {
   httpServer: Server;
   path?: string;
   pubsub: LivePubSub;
-  channel?: string;
+  /** Redis channel names; unset ones are LiveChannels' (tests use their own). */
+  channels?: Partial<Record<LiveChannelName, string | undefined>>;
   /** The HTTP path's token check, reused as is. */
   verifyToken: TokenVerifier;
   execute: LiveExecutor;
@@ -25,14 +29,14 @@ export interface LiveSubscriptionsOptions {
   freeSignalDelayMs?: number;
   logger: Logger;
   keepAliveMs?: number;
+  maxBufferedBytes?: number;
+  /** Trusted documents (gateway/limits/trustedDocuments.ts): the document to run, or why not. */
+  resolveDocument?: ((payload: LiveDocumentPayload) => string | GraphQLError) | undefined;
 }
 
 interface ConnectionExtra extends Record<PropertyKey, unknown> {
-  viewer: Viewer;
-  expiry: NodeJS.Timeout;
+  session: SocketSession;
 }
-
-const TOKEN_EXPIRED_CLOSE_CODE = 4401;
 
 /** An async generator that yields nothing: frames are written by the hub; `return()` unsubscribes. */
 function heldOpen(unsubscribe: () => void): AsyncGenerator<ExecutionResult> {
@@ -58,24 +62,26 @@ function heldOpen(unsubscribe: () => void): AsyncGenerator<ExecutionResult> {
 
 /**
  * The gateway's graphql-ws server, on the HTTP server's port and path. @apollo/gateway serves no
- * subscriptions: this validates them against the current supergraph, authenticates at connection_init,
- * and delivers live signals from the pub/sub channel through the fan-out hub.
+ * subscriptions: this validates them against the current supergraph, authenticates at connection_init
+ * (and on re-authentication pings, see socketSession.ts), and delivers the live channels' events
+ * through the fan-out hub.
  */
 export function createLiveSubscriptions(options: LiveSubscriptionsOptions) {
-  const { pubsub, logger, channel = LiveChannels.signals } = options;
+  const { pubsub, logger } = options;
   const log = logger.child({ component: 'live-subscriptions' });
   let schema: GraphQLSchema | undefined;
   options.onSchema((next) => {
     schema = next;
   });
-  const hub = createSignalFanoutHub({
+  const hub = createLiveFanoutHub({
     execute: options.execute,
     rules: signalTierRules(options.freeSignalDelayMs),
+    maxBufferedBytes: options.maxBufferedBytes,
     logger,
   });
   let wss: WebSocketServer | undefined;
   let dispose: { dispose(): void | Promise<void> } | undefined;
-  let channelSubscription: number | undefined;
+  const channelSubscriptions: number[] = [];
 
   function listen(): void {
     wss = new WebSocketServer({ server: options.httpServer, path: options.path ?? '/graphql' });
@@ -86,31 +92,43 @@ export function createLiveSubscriptions(options: LiveSubscriptionsOptions) {
           return schema;
         },
         onConnect: async (ctx) => {
-          const correlationId = randomUUID();
-          const identity = await authenticateConnection(
-            ctx.connectionParams,
-            options.verifyToken,
-            correlationId,
-          );
-          if (!identity) {
-            log.info({ correlationId }, 'live connection refused: missing or invalid access token');
-            return false;
-          }
-          ctx.extra.viewer = identity.viewer;
-          // No re-authentication over the socket: when the token expires, the client reconnects with a new one.
-          ctx.extra.expiry = setTimeout(
-            () => ctx.extra.socket.close(TOKEN_EXPIRED_CLOSE_CODE, 'Access token expired'),
-            Math.max(identity.expiresAt - Date.now(), 0),
-          );
+          const session = await createSocketSession(ctx.extra.socket, ctx.connectionParams, {
+            verifyToken: options.verifyToken,
+            logger: log,
+          });
+          if (!session) return false;
+          ctx.extra.session = session;
           return true;
         },
-        onClose: (ctx) => clearTimeout(ctx.extra.expiry),
-        context: (ctx, id) => ({ viewer: ctx.extra.viewer, socket: ctx.extra.socket, id }),
+        onPing: (ctx, payload) => ctx.extra.session?.reauthenticate(payload),
+        onSubscribe: (_ctx, _id, payload) => {
+          if (!options.resolveDocument) return;
+          const document = options.resolveDocument(payload);
+          if (document instanceof GraphQLError) return [document];
+          // A registered document named by id replaces whatever text came with it.
+          (payload as { query: string }).query = document;
+        },
+        onClose: (ctx) => ctx.extra.session?.close(),
+        // graphql-ws calls this only after onConnect accepted the socket, so the session exists.
+        context: (ctx, id) => ({ viewer: ctx.extra.session?.viewer, socket: ctx.extra.socket, id }),
         subscribe: (args) => {
-          const context = args.contextValue as { viewer: Viewer; socket: WebSocket; id: string };
-          const operation = deriveLiveOperation(args.document, args.operationName, args.variableValues);
+          const context = args.contextValue as { viewer?: Viewer; socket: WebSocket; id: string };
+          if (!context.viewer) return { errors: [new UnauthenticatedError()] };
+          const { viewer } = context;
+          const operation = deriveLiveOperation(
+            args.document,
+            args.operationName,
+            args.variableValues,
+            args.schema,
+          );
           if (operation instanceof GraphQLError) return { errors: [operation] };
-          const unsubscribe = hub.subscribe(context.viewer.tier, operation, {
+          const { tiers } = operation.spec;
+          if (tiers && !tiers.includes(viewer.tier)) {
+            return {
+              errors: [new ForbiddenError(`${operation.field} needs one of the tiers ${tiers.join(', ')}`)],
+            };
+          }
+          const unsubscribe = hub.subscribe(viewer, operation, {
             socket: context.socket,
             id: context.id,
           });
@@ -126,16 +144,16 @@ export function createLiveSubscriptions(options: LiveSubscriptionsOptions) {
     hub,
     async start(): Promise<void> {
       listen();
-      channelSubscription = await pubsub.engine.subscribe(
-        channel,
-        (event: LiveSignalEvent) => hub.onEvent(event),
-        {},
-      );
+      for (const name of liveChannelNames) {
+        const channel = options.channels?.[name] ?? LiveChannels[name];
+        channelSubscriptions.push(
+          await pubsub.engine.subscribe(channel, (event: LiveEvent) => hub.onEvent(name, event), {}),
+        );
+      }
     },
     /** Closes every live socket (clients reconnect elsewhere and catch up by sequence). */
     async stop(): Promise<void> {
-      if (channelSubscription !== undefined) pubsub.engine.unsubscribe(channelSubscription);
-      channelSubscription = undefined;
+      for (const id of channelSubscriptions.splice(0)) pubsub.engine.unsubscribe(id);
       hub.stop();
       for (const client of wss?.clients ?? []) client.close(1001, 'Gateway shutting down');
       await dispose?.dispose();

@@ -15,7 +15,11 @@ export interface SubscriptionChangedPayload {
   userId: string;
   subscriptionId: string;
   tier: 'FREE' | 'PREMIUM' | 'ENTERPRISE';
-  status: 'ACTIVE' | 'PAST_DUE' | 'CANCELLED';
+  /**
+   * HALTED (every renewal retry failed) comes with tier FREE: consumers may rely on `tier` alone.
+   * PAUSED carries the plan's tier while the paid period runs, FREE after it.
+   */
+  status: 'ACTIVE' | 'PAST_DUE' | 'CANCELLED' | 'HALTED' | 'PAUSED';
 }
 
 export interface SignalPublishedPayload {
@@ -23,7 +27,8 @@ export interface SignalPublishedPayload {
   sequence: string;
   instrumentId: string;
   symbol: string;
-  side: 'BUY' | 'SELL';
+  /** HOLD and EXIT are advice without an entry: copy trading skips them. */
+  side: 'BUY' | 'SELL' | 'HOLD' | 'EXIT';
   price: string;
   /**
    * The source, for "follow a signal source": the strategy always, the analyst for analyst signals.
@@ -230,7 +235,8 @@ export type SecurityEventType =
   | 'KYC_VERIFIED'
   | 'KYC_REJECTED'
   | 'KYC_EXPIRED'
-  | 'SIGNING_KEY_ROTATED';
+  | 'SIGNING_KEY_ROTATED'
+  | 'PASSWORD_CHANGED';
 
 /** Key: the user id ('anonymous' when no account matched), so one user's events stay in order. */
 export interface SecurityEventPayload {
@@ -257,5 +263,56 @@ export interface ComplianceFlaggedPayload {
   detail: string;
 }
 
+/** signals → fan-out (live `signalUpdated`, `priceAlertTriggered`), analytics. Keyed by instrument id. */
+export const SignalLifecycleTopics = {
+  /** A signal left ACTIVE: target hit, stopped out, expired or cancelled. */
+  signalUpdated: 'signals.updated',
+  priceAlertTriggered: 'signals.price-alert.triggered',
+} as const;
+
+export interface SignalUpdatedPayload {
+  signalId: string;
+  sequence: string;
+  instrumentId: string;
+  symbol: string;
+  status: 'TARGET_HIT' | 'STOPPED_OUT' | 'EXPIRED' | 'CANCELLED';
+  /** Decimal string; null when no price was known (expiry before any tick or candle). */
+  closePrice: string | null;
+  /** Fraction signed by side; null when cancelled or not priced. */
+  realizedReturn: number | null;
+  closedAt: string;
+}
+
+export interface PriceAlertTriggeredPayload {
+  alertId: string;
+  userId: string;
+  instrumentId: string;
+  symbol: string;
+  direction: 'ABOVE' | 'BELOW';
+  /** Decimal strings: the alert's level and the tick that crossed it. */
+  price: string;
+  triggeredPrice: string;
+  triggeredAt: string;
+}
+
 /** Who produced a signal (kept as a name for trading's consumers). */
 export type SignalSourceFields = Pick<SignalPublishedPayload, 'strategy' | 'authorId'>;
+
+/**
+ * trading → its live fan-out (→ LiveChannels.user as LiveUserEvent), analytics. One topic keyed by the
+ * user id, so one user's order and position changes stay in commit order; event types OrderUpdated and
+ * PositionUpdated.
+ */
+export const TradingLiveTopics = {
+  entityUpdated: 'trading.entity.updated',
+} as const;
+
+/** A committed change of one order or position; consumers read the current state by id. */
+export interface TradingEntityUpdatedPayload {
+  userId: string;
+  /** The order's or the position's id. */
+  id: string;
+  /** The order's status after the change (orders only). */
+  status?: string;
+  at: string;
+}

@@ -73,7 +73,7 @@ export const plans: readonly PlanSeed[] = [
   { id: 'b1000000-0000-4000-8000-000000000007', tier: 'ENTERPRISE', name: 'Enterprise (yearly)', priceMinor: 11_998_800n, interval: 'YEAR', ...enterprise },
 ];
 
-export type DemoUserKey = 'free' | 'premium' | 'enterprise' | 'analyst' | 'instructor' | 'admin';
+export type DemoUserKey = 'free' | 'premium' | 'enterprise' | 'analyst' | 'instructor' | 'admin' | 'support';
 
 export const demoUserIds = {
   free: 'a1000000-0000-4000-8000-000000000001',
@@ -82,6 +82,7 @@ export const demoUserIds = {
   analyst: 'a1000000-0000-4000-8000-000000000004',
   instructor: 'a1000000-0000-4000-8000-000000000005',
   admin: 'a1000000-0000-4000-8000-000000000006',
+  support: 'a1000000-0000-4000-8000-000000000007',
 } as const satisfies Record<DemoUserKey, string>;
 
 export interface DemoUserSeed {
@@ -108,6 +109,8 @@ const userRows: UserRow[] = [
   ['analyst', 'Kavya Reddy', '+919820000004', ['ANALYST'], 'ENTERPRISE', 'VERIFIED'],
   ['instructor', 'Vikram Nair', '+919820000005', ['INSTRUCTOR'], 'FREE', 'NONE'],
   ['admin', 'Ananya Gupta', '+919820000006', ['ADMIN'], 'ENTERPRISE', 'VERIFIED'],
+  // Reviews KYC and reads profiles and audit trails; cannot change roles.
+  ['support', 'Meera Pillai', '+919820000007', ['SUPPORT'], 'FREE', 'NONE'],
 ];
 
 export const demoUsers: readonly DemoUserSeed[] = userRows.map(
@@ -170,4 +173,5 @@ export const demoProfiles: Record<DemoUserKey, DemoProfileSeed> = {
   analyst: { firstName: 'Kavya', lastName: 'Reddy', dateOfBirth: '1989-06-18', investmentExperience: 'EXPERIENCED', riskTolerance: 'MODERATE', investmentHorizon: 'MEDIUM' },
   instructor: { firstName: 'Vikram', lastName: 'Nair', dateOfBirth: '1980-11-02', investmentExperience: 'EXPERIENCED', riskTolerance: 'MODERATE', investmentHorizon: 'LONG' },
   admin: { firstName: 'Ananya', lastName: 'Gupta', dateOfBirth: '1987-03-09', investmentExperience: 'INTERMEDIATE', riskTolerance: 'LOW', investmentHorizon: 'LONG' },
+  support: { firstName: 'Meera', lastName: 'Pillai', dateOfBirth: '1994-07-21', investmentExperience: 'BEGINNER', riskTolerance: 'LOW', investmentHorizon: 'LONG' },
 };

@@ -1,11 +1,16 @@
 // Idempotent seed: plans, courses, instruments, candles and signals always; demo accounts (with their
 // tiers, subscriptions, portfolios and enrolments) only when asked. Run: `DATABASE_URL=... npm run seed`.
 import { createPrismaClient, type PrismaClient } from '../../platform/prisma';
-import { courses, instruments, plans, signals, utcDayFloor } from './data';
+import { courses, instruments, plans, utcDayFloor } from './data';
+import { allSeedSignals } from './signalHistory';
 import { seedDemoAccounts } from './seedAccounts';
 import { seedCourses } from './seedCourses';
 import { seedCoursePrices, seedPlans } from './seedBilling';
+import { seedBillingHistory } from './seedBillingHistory';
+import { seedIdentityHistory } from './seedIdentityHistory';
+import { seedLearningHistory } from './seedLearningHistory';
 import { seedMarket } from './seedMarket';
+import { seedTradingHistory } from './seedTradingHistory';
 
 export interface SeedOptions {
   /** Create the demo accounts (never in production). */
@@ -45,6 +50,15 @@ export async function seed(prisma: PrismaClient, options: SeedOptions): Promise<
   const demo = options.demoAccounts
     ? await seedDemoAccounts(prisma, planIds, courseIds, now)
     : { users: 0, enrollments: 0 };
+  // Billing's payment history for the admin dashboard (demo data, never in production).
+  if (options.demoAccounts) await seedBillingHistory(prisma, now);
+  // Identity's sign-ups and KYC, then learning's enrolments of those users (demo data, never in production).
+  if (options.demoAccounts) {
+    await seedIdentityHistory(prisma, now);
+    await seedLearningHistory(prisma, courseIds, now);
+    // Trading's paper round trips of those users (volume, traders and PnL for the dashboard).
+    await seedTradingHistory(prisma, now);
+  }
   const modules = courses.flatMap((c) => c.modules);
   return {
     plans: planIds.size,
@@ -54,7 +68,7 @@ export async function seed(prisma: PrismaClient, options: SeedOptions): Promise<
     instruments: instruments.length,
     candles: market.candles,
     candlesInserted: market.candlesInserted,
-    signals: signals.length,
+    signals: allSeedSignals.length,
     signalsInserted: market.signalsInserted,
     users: demo.users,
     enrollments: demo.enrollments,

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { createPrismaClient, type PrismaClient } from '../../platform/prisma';
 import { courses, DAILY_CANDLES, demoUsers, HOURLY_CANDLES, instruments, plans } from './data';
+import { HISTORY_USERS } from './seedIdentityHistory';
 import { isSeeded, seed, type SeedSummary } from './index';
 
 const ADMIN_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -132,7 +133,8 @@ describe('seed', () => {
 
   it('creates the demo users with their roles, tiers, subscriptions and portfolios', async () => {
     const users = await prisma.user.findMany();
-    expect(users).toHaveLength(6);
+    // The demo accounts and identity's dashboard history (seedIdentityHistory).
+    expect(users).toHaveLength(demoUsers.length + HISTORY_USERS);
     const tiers = new Map((await prisma.userTier.findMany()).map((t) => [t.userId, t.tier]));
     const subscriptions = await prisma.subscription.findMany({ include: { plan: true } });
     for (const demo of demoUsers) {
@@ -150,10 +152,15 @@ describe('seed', () => {
     }
     expect(users.find((u) => u.email === 'premium@demo.test')?.roles).toEqual(['LEARNER', 'TRADER']);
     expect(users.find((u) => u.email === 'admin@demo.test')?.roles).toEqual(['ADMIN']);
-    const portfolios = await prisma.portfolio.findMany();
-    expect(portfolios).toHaveLength(6);
+    // The demo users' portfolios are untouched; the seeded trading history has its own traders.
+    const portfolios = await prisma.portfolio.findMany({
+      where: { userId: { in: demoUsers.map((u) => u.id) } },
+    });
+    expect(portfolios).toHaveLength(demoUsers.length);
     expect(portfolios.every((p) => p.cashMinor === 100_000_000n && p.currency === 'INR')).toBe(true);
-    expect(await prisma.enrollment.count()).toBe(3);
+    // Three demo enrolments; the history's belong to its users.
+    expect(await prisma.enrollment.count({ where: { userId: { in: demoUsers.map((u) => u.id) } } })).toBe(3);
+    expect(await prisma.enrollment.count()).toBeGreaterThan(HISTORY_USERS);
   });
 
   it('creates courses with modules, lessons and a free first lesson', async () => {
@@ -193,7 +200,11 @@ describe('seed', () => {
     expect(first.candlesInserted).toBe(first.candles);
     expect(second.candlesInserted).toBe(0);
     expect(second.signalsInserted).toBe(0);
-    expect(countsAfterFirst).toMatchObject({ plan: plans.length, user: 6, course: courses.length });
+    expect(countsAfterFirst).toMatchObject({
+      plan: plans.length,
+      user: demoUsers.length + HISTORY_USERS,
+      course: courses.length,
+    });
   });
 
   it('creates no users without demo accounts', async () => {

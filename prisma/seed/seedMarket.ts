@@ -1,9 +1,9 @@
 // Instruments, their candle history (createMany in chunks, skipping existing candles) and signals.
 import type { PrismaClient } from '../../platform/prisma';
-import { candleHistory, instruments, signals, type CandleSeed, type InstrumentSymbol } from './data';
+import { candleHistory, instruments, type InstrumentSymbol } from './data';
+import { seedSignals, type DailySeries } from './seedSignals';
 
 const CANDLE_CHUNK = 1_000;
-const DAY_MS = 86_400_000;
 
 export interface MarketResult {
   candles: number;
@@ -13,7 +13,7 @@ export interface MarketResult {
 
 export async function seedMarket(prisma: PrismaClient, end: Date): Promise<MarketResult> {
   const result: MarketResult = { candles: 0, candlesInserted: 0, signalsInserted: 0 };
-  const dailyBySymbol = new Map<InstrumentSymbol, { instrumentId: string; daily: CandleSeed[] }>();
+  const dailyBySymbol = new Map<InstrumentSymbol, DailySeries>();
   for (const spec of instruments) {
     const { id, symbol, name, assetClass, exchange, baseAsset, quoteCurrency, tickSize } = spec;
     const fields = { name, assetClass, exchange, baseAsset, quoteCurrency, tickSize };
@@ -32,28 +32,9 @@ export async function seedMarket(prisma: PrismaClient, end: Date): Promise<Marke
       result.candlesInserted += count;
     }
     result.candles += rows.length;
-    dailyBySymbol.set(symbol, { instrumentId: saved.id, daily });
+    dailyBySymbol.set(symbol, { instrumentId: saved.id, tickSize, daily });
   }
 
-  // Signals have no natural key: insert the fixed ids that are missing, oldest first, so the sequence
-  // order matches createdAt and re-runs consume no sequence values.
-  const existing = await prisma.signal.findMany({
-    where: { id: { in: signals.map((s) => s.id) } },
-    select: { id: true },
-  });
-  const have = new Set(existing.map((s) => s.id));
-  const missing = signals
-    .filter((s) => !have.has(s.id))
-    .flatMap(({ id, symbol, side, strategy, daysAgo, confidence }) => {
-      const series = dailyBySymbol.get(symbol);
-      const candle = series?.daily[series.daily.length - daysAgo];
-      if (!series || !candle) return [];
-      const createdAt = new Date(candle.openTime.getTime() + DAY_MS - 60_000);
-      return [
-        { id, instrumentId: series.instrumentId, side, strategy, price: candle.close, confidence, createdAt },
-      ];
-    })
-    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-  if (missing.length > 0) result.signalsInserted = (await prisma.signal.createMany({ data: missing })).count;
+  result.signalsInserted = await seedSignals(prisma, dailyBySymbol, end);
   return result;
 }

@@ -12,19 +12,27 @@ import {
 } from './services/ledgerPostings';
 import { recordGatewayPayment } from './services/paymentRecords';
 import { recordGatewayRefund } from './services/refundRecords';
+import { runRevenueRecognition } from './services/revenueRecognition';
 
 // Random sequences of orders, captures, partial refunds and failures, applied through the same code
 // the webhooks and mutations use, on a real Postgres: postings always sum to zero, every amount is an
 // integer number of paise, and no balance goes negative in its normal direction (Razorpay clearing
 // aside, which a refund after fees may legitimately overdraw).
 type Step =
-  | { kind: 'order'; amount: number }
+  | { kind: 'order'; amount: number; plan: boolean }
+  | { kind: 'recognise'; days: number }
   | { kind: 'capture'; pick: number }
   | { kind: 'fail'; pick: number }
   | { kind: 'refund'; pick: number; fraction: number };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
-  fc.record({ kind: fc.constant('order' as const), amount: fc.integer({ min: 100, max: 2 ** 40 }) }),
+  fc.record({
+    kind: fc.constant('order' as const),
+    amount: fc.integer({ min: 100, max: 2 ** 40 }),
+    // Plan payments defer their revenue and earn it over the period (recognition steps below).
+    plan: fc.boolean(),
+  }),
+  fc.record({ kind: fc.constant('recognise' as const), days: fc.integer({ min: 0, max: 40 }) }),
   fc.record({ kind: fc.constant('capture' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('fail' as const), pick: fc.nat() }),
   fc.record({
@@ -72,8 +80,34 @@ describe('ledger property', () => {
 
   describe('on a real database', () => {
     let db: TestDatabase;
+    let planId: string;
     beforeAll(async () => {
       db = await createTestDatabase();
+      const plan = await db.prisma.plan.create({
+        data: {
+          tier: 'PREMIUM',
+          name: 'Premium',
+          priceMinor: 299_900n,
+          apiCallsPerHour: 1000,
+          realtimeSignals: true,
+          signalHistory: false,
+          prioritySupport: false,
+        },
+      });
+      planId = plan.id;
+      // A full refund of a plan payment puts its user back on FREE.
+      await db.prisma.plan.create({
+        data: {
+          tier: 'FREE',
+          name: 'Free',
+          priceMinor: 0n,
+          apiCallsPerHour: 100,
+          signalsPerDay: 5,
+          realtimeSignals: false,
+          signalHistory: false,
+          prioritySupport: false,
+        },
+      });
     });
     afterAll(async () => {
       await db?.drop();
@@ -82,13 +116,18 @@ describe('ledger property', () => {
     async function run(steps: Step[]) {
       const payments: PaymentEntity[] = [];
       for (const s of steps) {
+        if (s.kind === 'recognise') {
+          await runRevenueRecognition(db.prisma, new Date(Date.now() + s.days * 86_400_000));
+          continue;
+        }
         if (s.kind === 'order') {
           const orderId = razorpayId('order');
           await db.prisma.paymentOrder.create({
             data: {
               userId: randomUUID(),
-              purpose: 'COURSE',
-              courseId: randomUUID(),
+              purpose: s.plan ? 'SUBSCRIPTION' : 'COURSE',
+              courseId: s.plan ? null : randomUUID(),
+              planId: s.plan ? planId : null,
               amountMinor: BigInt(s.amount),
               razorpayOrderId: orderId,
               idempotencyKey: randomUUID(),

@@ -28,6 +28,10 @@ export const billingPermissions: SubgraphPermissions = {
     payment: isAuthenticated,
     ledgerBalances: admin,
     complianceReviews: admin,
+    reconciliationReports: admin,
+    // Owner or admin: the service answers null for anyone else's invoice.
+    invoiceDocument: isAuthenticated,
+    revenueAnalytics: admin,
   },
   Mutation: {
     grantPlan: admin,
@@ -37,8 +41,11 @@ export const billingPermissions: SubgraphPermissions = {
     refundPayment: isAuthenticated,
     cancelSubscription: isAuthenticated,
     resumeSubscription: isAuthenticated,
+    pauseSubscription: isAuthenticated,
     changePlan: isAuthenticated,
     reconcilePayments: admin,
+    subscribe: isAuthenticated,
+    runRevenueRecognition: admin,
   },
   User: {
     id: allow,
@@ -58,6 +65,14 @@ export const billingPermissions: SubgraphPermissions = {
   ComplianceReview: admin,
   ReconciliationReport: admin,
   ReconciliationMismatch: admin,
+  RevenueRecognitionRun: admin,
+  SubscriptionCheckout: isAuthenticated,
+  InvoiceDocument: isAuthenticated,
+  RevenueAnalytics: admin,
+  RevenueDay: admin,
+  PlanRevenue: admin,
+  TierCount: admin,
+  ChurnStats: admin,
   // Course revenue: instructors and admins (services/courseRevenue).
   CourseAnalytics: hasRole('INSTRUCTOR', 'ADMIN'),
 };

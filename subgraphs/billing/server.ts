@@ -9,7 +9,9 @@ import { billingPermissions } from './permissions';
 import { createBillingResolvers } from './resolvers';
 import { createRazorpayClient, type RazorpaySettings } from './services/razorpayClient';
 import type { BillingRuntime, BillingSettings } from './services/runtime';
-import { runSubscriptionCycle } from './services/subscriptionLifecycle';
+import { startReconciliationSchedule } from './services/reconciliation';
+import { runRevenueRecognition } from './services/revenueRecognition';
+import { runSubscriptionCycle } from './services/subscriptionCycle';
 import { createWebhookProcessor } from './webhooks/processor';
 import { createRazorpayWebhookRoute } from './webhooks/route';
 
@@ -22,6 +24,11 @@ export interface BillingOptions {
   webhookPollMs?: number;
   /** How often the subscription renewal/dunning cycle runs. */
   subscriptionCycleMs?: number;
+  /** How often deferred revenue is recognised (idempotent per day; default hourly). */
+  recognitionIntervalMs?: number;
+  /** Scheduled reconciliation with Razorpay: how often, over how far back (defaults: hourly, 3 days). */
+  reconciliationIntervalMs?: number;
+  reconciliationLookbackMs?: number;
 }
 
 export const defaultBillingSettings: BillingSettings = {
@@ -61,6 +68,8 @@ export function createBillingSubgraph(deps: BillingDeps) {
   });
   const assembled = assembleSubgraph('billing', deps, server, [createFreePlanConsumer(deps)]);
   let cycle: NodeJS.Timeout | undefined;
+  let recognition: NodeJS.Timeout | undefined;
+  let stopReconciliation: (() => void) | undefined;
   return {
     ...assembled,
     runtime,
@@ -74,10 +83,22 @@ export function createBillingSubgraph(deps: BillingDeps) {
         );
       }, deps.billing.subscriptionCycleMs ?? 3_600_000);
       cycle.unref();
+      recognition = setInterval(() => {
+        runRevenueRecognition(prisma).catch((error: unknown) =>
+          runtime.logger.error({ err: error }, 'revenue recognition failed'),
+        );
+      }, deps.billing.recognitionIntervalMs ?? 3_600_000);
+      recognition.unref();
+      stopReconciliation = startReconciliationSchedule(runtime, {
+        intervalMs: deps.billing.reconciliationIntervalMs ?? 3_600_000,
+        lookbackMs: deps.billing.reconciliationLookbackMs ?? 3 * 86_400_000,
+      });
       return url;
     },
     async stop(): Promise<void> {
       clearInterval(cycle);
+      clearInterval(recognition);
+      stopReconciliation?.();
       await processor.stop();
       await assembled.stop();
     },

@@ -18,6 +18,26 @@ function extraKeys(config: IdentityConfig): SigningKeySpec[] {
   return keys;
 }
 
+/** OWASP Password Storage Cheat Sheet, scrypt: the least p for each N (r = 8), all of equal strength. */
+const OWASP_SCRYPT_MINIMUM_P: ReadonlyMap<number, number> = new Map([
+  [2 ** 13, 10],
+  [2 ** 14, 5],
+  [2 ** 15, 3],
+  [2 ** 16, 2],
+  [2 ** 17, 1],
+]);
+
+function assertOwaspScrypt(config: IdentityConfig): void {
+  const { PASSWORD_SCRYPT_N: n, PASSWORD_SCRYPT_R: r, PASSWORD_SCRYPT_P: p } = config;
+  const minimumP = n >= 2 ** 17 ? 1 : OWASP_SCRYPT_MINIMUM_P.get(n);
+  if (r < 8 || minimumP === undefined || p < minimumP) {
+    throw new ConfigError(
+      'scrypt settings below the OWASP minimum in production: use r >= 8 and one of N=2^17 p>=1, ' +
+        'N=2^16 p>=2, N=2^15 p>=3, N=2^14 p>=5, N=2^13 p>=10',
+    );
+  }
+}
+
 runSubgraphProcess<IdentityConfig>(
   'identity',
   async (deps, config) => {
@@ -29,6 +49,7 @@ runSubgraphProcess<IdentityConfig>(
       if (!config.IDENTITY_DATA_KEY) throw new ConfigError('IDENTITY_DATA_KEY is required in production');
       // Lockout counters and the session denylist must be shared by every replica and the gateway.
       if (!config.REDIS_URL) throw new ConfigError('REDIS_URL is required in production');
+      assertOwaspScrypt(config);
     }
     const signer = await createAccessTokenSigner({
       issuer: config.JWT_ISSUER,

@@ -23,6 +23,7 @@ export const identityPermissions: SubgraphPermissions = {
     // Self or staff, checked in the resolver (canSeePersonalData) against the id argument.
     user: isAuthenticated,
     kycReviewQueue: staff,
+    userAnalytics: admin,
   },
   Mutation: {
     // The ways in: anonymous by nature, throttled by the lockout and the gateway's auth limits.
@@ -41,6 +42,7 @@ export const identityPermissions: SubgraphPermissions = {
     updateProfile: isAuthenticated,
     submitKyc: isAuthenticated,
     reviewKyc: staff,
+    changePassword: isAuthenticated,
     rotateSigningKey: admin,
   },
   User: {
@@ -67,6 +69,10 @@ export const identityPermissions: SubgraphPermissions = {
   TotpEnrollment: isAuthenticated,
   TotpActivation: isAuthenticated,
   SigningKeyRotation: admin,
+  UserAnalytics: admin,
+  UserDailyCount: admin,
+  KycStatusCount: admin,
+  RoleCount: admin,
   // Returned by login/register, before there is a viewer.
   AuthPayload: allow,
 };

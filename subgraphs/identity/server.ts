@@ -14,8 +14,10 @@ import { identityPermissions } from './permissions';
 import { createIdentityResolvers } from './resolvers';
 import type { IdentityServiceDeps } from './services/deps';
 import { createHashingQueue } from './services/hashingQueue';
+import { createKycExpiryJob } from './services/kycExpiryJob';
 import { createLockout } from './services/lockout';
 import { keyFrom } from './services/sealing';
+import { createPasswordService } from './services/password';
 import { createSessionService } from './services/sessions';
 import { createTwoFactorService } from './services/twoFactor';
 import { createUserService } from './services/users';
@@ -25,8 +27,6 @@ import { createIdentityLoaders } from './loaders';
 export const identityTypeDefs = parse(readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
 
 export const JWKS_PATH = '/.well-known/jwks.json';
-/** Verifiers cache the key set this long; a new key is published for longer before it signs. */
-const JWKS_MAX_AGE_SECONDS = 300;
 
 export interface IdentityDeps extends SubgraphDeps {
   signer: AccessTokenSigner;
@@ -67,7 +67,13 @@ export function createIdentitySubgraph(deps: IdentityDeps) {
   };
   const sessions = createSessionService(serviceDeps);
   const twoFactor = createTwoFactorService(serviceDeps);
-  const users = createUserService(serviceDeps, sessions, twoFactor);
+  const passwords = createPasswordService(serviceDeps);
+  const users = createUserService(serviceDeps, sessions, twoFactor, passwords);
+  const kycExpiry = createKycExpiryJob({
+    prisma: deps.infra.prisma,
+    logger: deps.logger,
+    intervalMs: settings.KYC_EXPIRY_INTERVAL_SECONDS * 1000,
+  });
 
   // The gateway fetches the public keys here; they are public, so no gateway signature is needed.
   const jwksRoute = (req: IncomingMessage, res: ServerResponse) => {
@@ -75,7 +81,7 @@ export function createIdentitySubgraph(deps: IdentityDeps) {
     res
       .writeHead(200, {
         'content-type': 'application/jwk-set+json',
-        'cache-control': `max-age=${JWKS_MAX_AGE_SECONDS}`,
+        'cache-control': `max-age=${settings.JWKS_MAX_AGE_SECONDS}`,
       })
       .end(JSON.stringify(deps.signer.jwks));
     return true;
@@ -88,7 +94,9 @@ export function createIdentitySubgraph(deps: IdentityDeps) {
       users,
       sessions,
       twoFactor,
-      keyPublishLeadMs: 2 * JWKS_MAX_AGE_SECONDS * 1000,
+      passwords,
+      // Verifiers cache the key set up to max-age: a new key is published for longer before it signs.
+      keyPublishLeadMs: 2 * settings.JWKS_MAX_AGE_SECONDS * 1000,
     }),
     prisma: deps.infra.prisma,
     logger: deps.logger,
@@ -109,7 +117,14 @@ export function createIdentitySubgraph(deps: IdentityDeps) {
   return {
     ...subgraph,
     store,
+    kycExpiry,
+    async start(port: number, host?: string): Promise<string> {
+      const url = await subgraph.start(port, host);
+      kycExpiry.start();
+      return url;
+    },
     async stop(): Promise<void> {
+      await kycExpiry.stop();
       await subgraph.stop();
       await store.close();
     },

@@ -14,6 +14,7 @@ import {
  * progress and attempts only for their learner, figures only for the course's instructor or admins.
  */
 const author = hasRole('INSTRUCTOR', 'ADMIN');
+const admin = hasRole('ADMIN');
 
 export const learningPermissions: SubgraphPermissions = {
   Query: {
@@ -25,6 +26,9 @@ export const learningPermissions: SubgraphPermissions = {
     taughtCourses: isAuthenticated,
     // Instructors see their own courses' figures (assertCanAuthor), admins all.
     courseAnalytics: author,
+    learningAnalytics: admin,
+    // The course's own instructor (checked in services/assignments) or an admin.
+    assignmentSubmissions: author,
   },
   Mutation: {
     enroll: isAuthenticated,
@@ -43,6 +47,13 @@ export const learningPermissions: SubgraphPermissions = {
     setLessonAssessment: author,
     publishCourse: author,
     archiveCourse: author,
+    deleteModule: author,
+    deleteLesson: author,
+    reorderModules: author,
+    reorderLessons: author,
+    // Enrolled learners (checked in services/assignments, as for lessons).
+    submitAssignment: isAuthenticated,
+    gradeAssignment: author,
   },
   // A learner's records: the user themself or an admin (the services refuse others the same way).
   User: { id: allow, enrollments: isSelfOr('ADMIN'), certificates: isSelfOr('ADMIN') },
@@ -56,6 +67,11 @@ export const learningPermissions: SubgraphPermissions = {
   AuthoredQuestion: author,
   AuthoredChoice: author,
   CourseAnalytics: author,
+  LearningAnalytics: admin,
+  LearningDailyCount: admin,
+  CourseEnrollmentStat: admin,
+  // The learner's own (viewerSubmission) or, for graders, their course's (assignmentSubmissions).
+  AssignmentSubmission: isAuthenticated,
   // The public catalog; `viewer*` fields answer null/[] to anonymous callers, lesson bodies and
   // videos null while the lesson is locked (services/lessonAccess).
   Course: allow,

@@ -113,12 +113,14 @@ describe('video progress from heartbeats', () => {
     expect(events.filter((e) => (e.payload as { userId: string }).userId === learner.userId)).toHaveLength(1);
   });
 
-  it('refuses heartbeats from learners who are not enrolled, and for non-video lessons', async () => {
+  it('refuses heartbeats from learners who are not enrolled, and positions past the lesson', async () => {
     const stranger = viewer('LEARNER');
     expect(codeOf(await learning.run(HEARTBEAT, { l: video.id, p: 0 }, stranger))).toBe('FORBIDDEN');
     expect(codeOf(await learning.run(HEARTBEAT, { l: video.id, p: 0 }))).toBe('UNAUTHENTICATED');
     const learner = await enrolled();
-    expect(codeOf(await learning.run(HEARTBEAT, { l: reading.id, p: 0 }, learner))).toBe('BAD_USER_INPUT');
+    expect(
+      codeOf(await learning.run(HEARTBEAT, { l: reading.id, p: reading.durationSeconds + 1 }, learner)),
+    ).toBe('BAD_USER_INPUT');
     expect(codeOf(await learning.run(HEARTBEAT, { l: video.id, p: 201 }, learner))).toBe('BAD_USER_INPUT');
     expect(codeOf(await learning.run(COMPLETE, { l: video.id }, learner))).toBe('BAD_USER_INPUT');
   });

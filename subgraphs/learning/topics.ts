@@ -5,6 +5,7 @@ export {
   type CertificateIssuedPayload,
   type CertificateRevokedPayload,
   type CourseCompletedPayload,
+  type CourseChangedPayload,
   type EnrollmentCancelledPayload,
   type EnrollmentCreatedPayload,
   type LessonCompletedPayload,

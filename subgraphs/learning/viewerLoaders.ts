@@ -4,6 +4,7 @@ import { byKeys, groupByKeys } from '../../platform/loaders';
 import type { PrismaClient } from '../../platform/prisma';
 import type {
   AssessmentAttempt,
+  AssignmentSubmission,
   Certificate,
   Enrollment,
   LessonProgress,
@@ -33,6 +34,17 @@ export function createViewerLoaders(prisma: PrismaClient, viewer: Viewer | null)
             lessonIds,
             await prisma.lessonProgress.findMany({ where: { userId, lessonId: { in: [...lessonIds] } } }),
             (progress) => progress.lessonId,
+          )
+        : lessonIds.map(() => null),
+    ),
+    viewerSubmissionByLessonId: new DataLoader<string, AssignmentSubmission | null>(async (lessonIds) =>
+      userId
+        ? byKeys(
+            lessonIds,
+            await prisma.assignmentSubmission.findMany({
+              where: { userId, lessonId: { in: [...lessonIds] } },
+            }),
+            (submission) => submission.lessonId,
           )
         : lessonIds.map(() => null),
     ),

@@ -1,5 +1,11 @@
 import { enqueueEvent } from '../../platform/events/outbox';
-import { Topics, type SignalPublishedPayload } from '../../platform/events/topics';
+import {
+  SignalLifecycleTopics,
+  Topics,
+  type PriceAlertTriggeredPayload,
+  type SignalPublishedPayload,
+  type SignalUpdatedPayload,
+} from '../../platform/events/topics';
 import type { TransactionClient } from '../../platform/prisma';
 import type { Instrument, Signal } from '../../platform/prisma/generated/client';
 
@@ -19,11 +25,41 @@ export function enqueueSignalPublished(
       sequence: signal.sequence.toString(),
       instrumentId: instrument.id,
       symbol: instrument.symbol,
-      side: signal.side,
+      // HOLD and EXIT travel too; trading's copier acts on BUY and SELL only.
+      side: signal.side as SignalPublishedPayload['side'],
       price: signal.price.toString(),
       strategy: signal.strategy,
       authorId: signal.authorId,
     },
+    correlationId,
+  });
+}
+
+/** Announces that a signal closed, in the transaction that closed it; same key as its publication. */
+export function enqueueSignalUpdated(
+  tx: TransactionClient,
+  payload: SignalUpdatedPayload,
+  correlationId: string | null,
+): Promise<string> {
+  return enqueueEvent<SignalUpdatedPayload>(tx, 'signals', {
+    topic: SignalLifecycleTopics.signalUpdated,
+    key: payload.instrumentId,
+    type: 'SignalUpdated',
+    payload,
+    correlationId,
+  });
+}
+
+export function enqueuePriceAlertTriggered(
+  tx: TransactionClient,
+  payload: PriceAlertTriggeredPayload,
+  correlationId: string | null,
+): Promise<string> {
+  return enqueueEvent<PriceAlertTriggeredPayload>(tx, 'signals', {
+    topic: SignalLifecycleTopics.priceAlertTriggered,
+    key: payload.instrumentId,
+    type: 'PriceAlertTriggered',
+    payload,
     correlationId,
   });
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createMemoryBus } from '../../platform/events/memoryBus';
-import { Topics, type LiveSignalEvent } from '../../platform/events/topics';
+import { SignalLifecycleTopics, Topics, type LiveSignalEvent } from '../../platform/events/topics';
 import type { EventEnvelope } from '../../platform/events/envelope';
 import { createLivePubSub, type LivePubSub } from '../../platform/pubsub';
 import { eventually, redisUrl, testLogger } from '../../test/support/env';
@@ -53,6 +53,7 @@ it('publishes each signal event to the live channel once, however often it is de
   await new Promise((resolve) => setTimeout(resolve, 300));
   expect(heard).toEqual([
     {
+      kind: 'PUBLISHED',
       signalId: signal.id,
       sequence: signal.sequence,
       instrumentId: h.btc.id,
@@ -66,4 +67,57 @@ it('publishes each signal event to the live channel once, however often it is de
   await fanout.handle({ ...envelope, id: randomUUID(), payload: { signalId: randomUUID(), symbol: 'X' } });
   await new Promise((resolve) => setTimeout(resolve, 300));
   expect(heard).toHaveLength(1);
+});
+
+it('republishes closes as UPDATED signal events and triggered alerts on the user channel, once', async () => {
+  const channel = `live.signals.test.${randomUUID()}`;
+  const userChannel = `live.user.test.${randomUUID()}`;
+  const publisher = createLivePubSub(redisUrl);
+  const listener = createLivePubSub(redisUrl);
+  pubsubs.push(publisher, listener);
+  const heard: unknown[] = [];
+  for (const name of [channel, userChannel])
+    await listener.engine.subscribe(name, (event: unknown) => heard.push(event), {});
+  const fanout = createSignalFanout({
+    prisma: h.db.prisma,
+    bus: createMemoryBus({ logger: testLogger }),
+    logger: testLogger,
+    pubsub: publisher,
+    groupId: `fanout-test-${randomUUID()}`,
+    channel,
+    userChannel,
+  });
+  const signal = (await h.publish(validSignal, viewer('ANALYST'))).data!.publishSignal;
+  const envelope = (topic: string, type: string, payload: unknown): EventEnvelope => ({
+    id: randomUUID(),
+    topic,
+    key: h.btc.id,
+    type,
+    payload,
+    correlationId: null,
+    occurredAt: new Date().toISOString(),
+  });
+  const closed = envelope(SignalLifecycleTopics.signalUpdated, 'SignalUpdated', {
+    signalId: signal.id,
+    symbol: 'BTC-USDT',
+    status: 'TARGET_HIT',
+  });
+  const alertId = randomUUID();
+  const userId = randomUUID();
+  const at = new Date().toISOString();
+  const alert = envelope(SignalLifecycleTopics.priceAlertTriggered, 'PriceAlertTriggered', {
+    alertId,
+    userId,
+    triggeredAt: at,
+  });
+  for (const event of [closed, closed, alert, alert]) await fanout.handle(event);
+  await eventually(async () => (heard.length >= 2 ? true : undefined), 5_000, 'live events');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(heard).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ kind: 'UPDATED', signalId: signal.id, sequence: signal.sequence }),
+      { field: 'priceAlertTriggered', userId, id: alertId, at },
+    ]),
+  );
+  expect(heard).toHaveLength(2);
 });

@@ -2,7 +2,8 @@ import DataLoader from 'dataloader';
 import type { Viewer } from '../../platform/auth/viewer';
 import { byKeys, groupByKeys } from '../../platform/loaders';
 import type { Prisma, PrismaClient } from '../../platform/prisma';
-import type { Candle, Instrument, Signal } from '../../platform/prisma/generated/client';
+import type { Candle, Instrument, Signal, SignalSource } from '../../platform/prisma/generated/client';
+import { performanceBySource, type SourcePerformance } from './services/sources';
 
 /** Per-author cap for `User.publishedSignals`; the resolver slices to the requested `last`. */
 export const PUBLISHED_SIGNALS_CAP = 100;
@@ -33,7 +34,10 @@ async function latestDailyClose(prisma: PrismaClient, ids: readonly string[]) {
 async function newestByAuthor(prisma: PrismaClient, authorIds: readonly string[]) {
   const rows = await prisma.$queryRaw<Signal[]>`
     SELECT id::text, sequence, instrument_id::text AS "instrumentId", side::text, strategy, price, confidence,
-           author_id::text AS "authorId", created_at AS "createdAt", day_index AS "dayIndex"
+           author_id::text AS "authorId", created_at AS "createdAt", day_index AS "dayIndex",
+           source_id::text AS "sourceId", target_price AS "targetPrice", stop_loss AS "stopLoss", rationale,
+           expires_at AS "expiresAt", status::text, closed_at AS "closedAt", close_price AS "closePrice",
+           realized_return AS "realizedReturn"
       FROM (
         SELECT s.*, ROW_NUMBER() OVER (PARTITION BY s.author_id ORDER BY s.sequence DESC) AS rn
           FROM "signals"."signal" s
@@ -58,6 +62,12 @@ export function createSignalsLoaders(prisma: PrismaClient, _viewer: Viewer | nul
       latestDailyClose(prisma, ids),
     ),
     signalsByAuthorId: new DataLoader<string, Signal[]>((ids) => newestByAuthor(prisma, ids)),
+    sourceById: new DataLoader<string, SignalSource | null>(async (ids) =>
+      byKeys(ids, await prisma.signalSource.findMany({ where: { id: { in: [...ids] } } }), (row) => row.id),
+    ),
+    performanceBySourceId: new DataLoader<string, SourcePerformance>((ids) =>
+      performanceBySource(prisma, ids),
+    ),
     /** One loader per (interval, last), so every instrument in a response shares one query. */
     candles(interval: string, last: number): DataLoader<string, Candle[]> {
       const key = `${interval}|${last}`;

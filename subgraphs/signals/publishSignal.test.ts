@@ -1,5 +1,5 @@
 import { Topics } from '../../platform/events/topics';
-import { errorOf, startSignalsHarness, validSignal, viewer, type SignalsHarness } from './testHarness';
+import { buyAt, errorOf, startSignalsHarness, validSignal, viewer, type SignalsHarness } from './testHarness';
 
 let h: SignalsHarness;
 beforeAll(async () => {
@@ -9,6 +9,10 @@ afterAll(() => h?.stop());
 
 const analyst = viewer('ANALYST');
 const counts = async () => [await h.db.prisma.signal.count(), await h.db.prisma.signalsOutboxEvent.count()];
+const DETAIL = `query($id: ID!) { signal(id: $id) {
+  side entryPrice targetPrice stopLoss confidence rationale status expiresAt createdAt realizedReturn
+  source { kind name analyst { id } }
+} }`;
 
 describe('publishSignal', () => {
   it('creates the signal and its outbox event together, with increasing sequences', async () => {
@@ -19,7 +23,7 @@ describe('publishSignal', () => {
       side: 'BUY',
       strategy: 'breakout-20d',
       price: '105.5',
-      confidence: '0.75',
+      confidence: 75,
       author: { id: analyst.userId },
       instrument: { symbol: 'BTC-USDT' },
     });
@@ -38,9 +42,45 @@ describe('publishSignal', () => {
         price: '105.5',
       },
     });
-    const input = { ...validSignal, symbol: 'NSE:RELIANCE', side: 'SELL', price: '2001.05' };
-    const second = await h.publish(input, viewer('ADMIN'));
+    const input = { ...validSignal, symbol: 'NSE:RELIANCE', side: 'SELL', entryPrice: '2001.05' };
+    const second = await h.publish({ ...input, targetPrice: '1950', stopLoss: '2020' }, viewer('ADMIN'));
     expect(BigInt(second.data!.publishSignal.sequence)).toBeGreaterThan(BigInt(signal.sequence));
+  });
+
+  it('stores the lifecycle fields: ACTIVE, levels, a week to expiry by default, the analyst as its source', async () => {
+    const author = viewer('ANALYST');
+    const { id } = (await h.publish(validSignal, author)).data!.publishSignal;
+    const again = (await h.publish(buyAt('104'), author)).data!.publishSignal;
+    const result = await h.run<{ signal: Record<string, unknown> }>(
+      DETAIL,
+      { id },
+      { ...author, tier: 'PREMIUM' },
+    );
+    expect(result.data?.signal).toMatchObject({
+      side: 'BUY',
+      entryPrice: '105.5',
+      targetPrice: '110',
+      stopLoss: '100',
+      confidence: 75,
+      rationale: validSignal.rationale,
+      status: 'ACTIVE',
+      realizedReturn: null,
+      source: { kind: 'ANALYST', analyst: { id: author.userId } },
+    });
+    const { createdAt, expiresAt } = result.data!.signal as { createdAt: string; expiresAt: string };
+    expect(Date.parse(expiresAt) - Date.parse(createdAt)).toBeCloseTo(7 * 86_400_000, -4);
+    const rows = await h.db.prisma.signal.findMany({ where: { id: { in: [id, again.id] } } });
+    // One source row per analyst, however many signals.
+    expect(new Set(rows.map((row) => row.sourceId)).size).toBe(1);
+  });
+
+  it('accepts HOLD and EXIT without levels, and an explicit expiry', async () => {
+    const expiresAt = new Date(Date.now() + 3_600_000).toISOString();
+    for (const side of ['HOLD', 'EXIT']) {
+      const input = { symbol: 'BTC-USDT', side, entryPrice: '100', confidence: 0, expiresAt };
+      const result = await h.publish(input, analyst);
+      expect(result.errors).toBeUndefined();
+    }
   });
 
   it('refuses learners and anonymous callers without writing anything', async () => {
@@ -52,16 +92,27 @@ describe('publishSignal', () => {
     expect(await counts()).toEqual(before);
   });
 
+  const hour = () => new Date(Date.now() + 3_600_000).toISOString();
   it.each([
     ['symbol', { symbol: 'DOGE-USDT' }],
     ['strategy', { strategy: 'Breakout 20' }],
-    ['strategy', { strategy: 'x'.repeat(65) }],
-    ['price', { price: '-1' }],
-    ['price', { price: '0.00' }],
-    ['price', { price: '1e5' }],
-    ['price', { price: '105.505' }],
-    ['confidence', { confidence: '1.01' }],
-    ['confidence', { confidence: '0.12345' }],
+    ['entryPrice', { entryPrice: '-1' }],
+    ['entryPrice', { entryPrice: '0.00' }],
+    ['entryPrice', { entryPrice: '1e5' }],
+    ['entryPrice', { entryPrice: '105.505' }],
+    ['targetPrice', { targetPrice: '105.00' }],
+    ['targetPrice', { targetPrice: null }],
+    ['stopLoss', { stopLoss: '106.00' }],
+    ['stopLoss', { stopLoss: '99.999' }],
+    ['stopLoss', { side: 'SELL', targetPrice: '100.00', stopLoss: '105.00' }],
+    ['targetPrice', { side: 'SELL', targetPrice: '110.00', stopLoss: '111.00' }],
+    ['targetPrice', { side: 'HOLD' }],
+    ['confidence', { confidence: 101 }],
+    ['confidence', { confidence: -1 }],
+    ['expiresAt', { expiresAt: new Date(Date.now() - 1_000).toISOString() }],
+    ['expiresAt', { expiresAt: new Date(Date.now() + 91 * 86_400_000).toISOString() }],
+    ['rationale', { rationale: '   ' }],
+    ['rationale', { rationale: 'x'.repeat(2001), expiresAt: hour() }],
   ])('rejects a bad %s: %j', async (field, change) => {
     const before = await counts();
     const result = await h.publish({ ...validSignal, ...change }, analyst);
@@ -69,19 +120,18 @@ describe('publishSignal', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it('accepts a price on the tick grid of the instrument and confidence at the bounds', async () => {
-    for (const [price, confidence] of [
-      ['2001.15', '1.0000'],
-      ['2000', '0'],
-    ]) {
-      const result = await h.publish({ ...validSignal, symbol: 'nse:reliance', price, confidence }, analyst);
-      expect(result.errors).toBeUndefined();
+  it('accepts prices on the tick grid of the instrument and confidence at the bounds', async () => {
+    for (const [entryPrice, confidence] of [
+      ['2001.15', 100],
+      ['2000', 0],
+    ] as const) {
+      const input = buyAt(entryPrice, { symbol: 'nse:reliance', confidence });
+      expect((await h.publish(input, analyst)).errors).toBeUndefined();
     }
-    expect(
-      errorOf(await h.publish({ ...validSignal, symbol: 'NSE:RELIANCE', price: '2001.12' }, analyst)),
-    ).toMatchObject({
+    const offGrid = buyAt('2001.10', { symbol: 'NSE:RELIANCE', targetPrice: '2002.12' });
+    expect(errorOf(await h.publish(offGrid, analyst))).toMatchObject({
       code: 'BAD_USER_INPUT',
-      field: 'price',
+      field: 'targetPrice',
     });
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { day, errorOf, startSignalsHarness, validSignal, viewer, type SignalsHarness } from './testHarness';
+import { buyAt, day, errorOf, startSignalsHarness, viewer, type SignalsHarness } from './testHarness';
 
 let h: SignalsHarness;
 beforeAll(async () => {
@@ -64,40 +64,45 @@ describe('instruments', () => {
 });
 
 describe('signals', () => {
-  it('lists the newest first, or those after a sequence oldest first', async () => {
+  it('pages the newest last, or those after a sequence (gap recovery), in sequence order', async () => {
     const author = viewer('ANALYST');
     const sequences: string[] = [];
     for (const price of ['101.00', '102.00', '103.00']) {
-      sequences.push((await h.publish({ ...validSignal, price }, author)).data!.publishSignal.sequence);
+      sequences.push((await h.publish(buyAt(price), author)).data!.publishSignal.sequence);
     }
     // PREMIUM: real time (FREE and anonymous callers see signals only after the delay; tiers.test.ts).
     const premium = { ...viewer('TRADER'), tier: 'PREMIUM' as const };
-    const newest = await h.run<{ signals: { sequence: string }[] }>(
-      '{ signals(last: 2) { sequence } }',
+    const newest = await h.run<{ signals: { edges: { node: { sequence: string } }[] } }>(
+      '{ signals(last: 2) { edges { node { sequence } } } }',
       {},
       premium,
     );
-    expect(newest.data?.signals.map((s) => s.sequence)).toEqual([sequences[2], sequences[1]]);
-    const after = await h.run(
-      'query($after: String) { signals(last: 5, afterSequence: $after) { sequence price } }',
-      { after: sequences[0] },
-      premium,
-    );
-    expect(after.data).toEqual({
-      signals: [
-        { sequence: sequences[1], price: '102' },
-        { sequence: sequences[2], price: '103' },
-      ],
-    });
+    expect(newest.data?.signals.edges.map((e) => e.node.sequence)).toEqual([sequences[1], sequences[2]]);
+    for (const args of ['first: 5, after: $after', 'afterSequence: $after']) {
+      const after = await h.run(
+        `query($after: String) { signals(${args}) { edges { cursor node { price } } } }`,
+        { after: sequences[0] },
+        premium,
+      );
+      expect(after.data).toEqual({
+        signals: {
+          edges: [
+            { cursor: sequences[1], node: { price: '102' } },
+            { cursor: sequences[2], node: { price: '103' } },
+          ],
+        },
+      });
+    }
   });
 
   it.each([
     ['last', { last: 101 }],
     ['last', { last: 0 }],
-    ['afterSequence', { after: 'abc' }],
-    ['afterSequence', { after: '99999999999999999999' }],
+    ['after', { after: 'abc' }],
+    ['after', { after: '99999999999999999999' }],
   ])('rejects a bad %s: %j', async (field, variables) => {
-    const query = 'query($last: Int, $after: String) { signals(last: $last, afterSequence: $after) { id } }';
+    const query =
+      'query($last: Int, $after: String) { signals(last: $last, after: $after) { edges { cursor } } }';
     // Signed in: anonymous callers are refused before validation (issue 4).
     const result = await h.run(query, { last: 10, ...variables }, viewer('TRADER'));
     expect(errorOf(result)).toMatchObject({ code: 'BAD_USER_INPUT', field });
@@ -114,8 +119,7 @@ describe('_entities', () => {
   it('resolves instruments, signals, and users with their published signals newest first', async () => {
     const author = viewer('ANALYST');
     const published = [];
-    for (const price of ['1.00', '2.00', '3.00'])
-      published.push(await h.publish({ ...validSignal, price }, author));
+    for (const price of ['1.00', '2.00', '3.00']) published.push(await h.publish(buyAt(price), author));
     const signalId = published[0]?.data?.publishSignal.id;
     const stranger = randomUUID();
     const enterprise = { ...viewer('TRADER'), tier: 'ENTERPRISE' as const };

@@ -17,9 +17,20 @@ export const validSignal = {
   symbol: 'btc-usdt',
   side: 'BUY',
   strategy: 'breakout-20d',
-  price: '105.50',
-  confidence: '0.75',
+  entryPrice: '105.50',
+  targetPrice: '110.00',
+  stopLoss: '100.00',
+  confidence: 75,
+  rationale: 'Closed above the 20-day high on rising volume.',
 };
+/** A BUY at `entryPrice` with its target one unit above and its stop half a unit below. */
+export const buyAt = (entryPrice: string, change: Data = {}) => ({
+  ...validSignal,
+  entryPrice,
+  targetPrice: String(Number(entryPrice) + 1),
+  stopLoss: String(Number(entryPrice) - 0.5),
+  ...change,
+});
 export type Published = { publishSignal: { id: string; sequence: string; price: string } };
 
 const instrument = (symbol: string, assetClass: 'CRYPTO' | 'EQUITY', tickSize: string) => ({
@@ -80,6 +91,7 @@ export async function startSignalsHarness() {
 
   return {
     db,
+    subgraph,
     btc,
     reliance,
     eth,

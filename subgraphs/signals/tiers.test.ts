@@ -44,16 +44,16 @@ describe('tier rules on signal history', () => {
       await h.db.prisma.signal.update({ where: { id }, data: { createdAt: ago(MINUTE) } });
 
     const seen = async (tier: Viewer['tier'] | null) => {
-      const result = await h.run<{ signals: { id: string }[] }>(
-        '{ signals(last: 50) { id } }',
+      const result = await h.run<{ signals: { edges: { node: { id: string } }[] } }>(
+        '{ signals(last: 50) { edges { node { id } } } }',
         {},
         tier && as(tier),
       );
-      return new Set(result.data!.signals.map((s) => s.id));
+      return new Set(result.data!.signals.edges.map((e) => e.node.id));
     };
     expect(await seen('FREE')).toEqual(new Set([settled]));
     // Issue 4: anonymous callers get no signals at all (graphql-shield), not FREE's view.
-    const anonymous = await h.run('{ signals(last: 50) { id } }');
+    const anonymous = await h.run('{ signals(last: 50) { edges { cursor } } }');
     expect(errorOf(anonymous)).toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(await seen('PREMIUM')).toEqual(new Set(ids.filter((id) => id !== old)));
     expect(await seen('ENTERPRISE')).toEqual(new Set(ids));
@@ -111,6 +111,15 @@ describe('strategies and backtests', () => {
     expect(result.data).toEqual({
       runStrategy: { side: 'BUY', strategy: 'bollinger-breakout', price: '110', author: null },
     });
+    const row = await h.db.prisma.signal.findFirstOrThrow({
+      where: { strategy: 'bollinger-breakout' },
+      include: { source: true },
+    });
+    // A 2:1 target and stop around the close (ATR-based), an expiry, and the strategy as its source.
+    expect(row.targetPrice!.greaterThan(110) && row.stopLoss!.lessThan(110)).toBe(true);
+    expect(row.targetPrice!.sub(110).toNumber()).toBeCloseTo(2 * (110 - row.stopLoss!.toNumber()), 1);
+    expect(row.expiresAt!.getTime()).toBeGreaterThan(Date.now());
+    expect(row.source).toMatchObject({ kind: 'STRATEGY', key: 'bollinger-breakout' });
     expect(await h.db.prisma.signalsOutboxEvent.count()).toBe(before + 1);
     await seedEth(22);
     expect((await h.run(run, { input }, viewer('ANALYST'))).data).toEqual({ runStrategy: null });

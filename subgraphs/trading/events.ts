@@ -3,6 +3,7 @@ import {
   Topics,
   type SignalPublishedPayload,
   type SignalSourceFields,
+  type SubscriptionChangedPayload,
   type UserRegisteredPayload,
 } from '../../platform/events/topics';
 import { isUuid } from '../../platform/loaders';
@@ -13,6 +14,36 @@ import type { TradingServiceDeps } from './services/tradingDeps';
 
 export const PORTFOLIO_OPENING_CONSUMER = 'trading.portfolio-opening';
 export const SIGNAL_COPYING_CONSUMER = 'trading.signal-copying';
+export const USER_TIER_CONSUMER = 'trading.user-tier';
+
+/** Trading's copy of each user's tier (signal following re-checks it on every signal). */
+export function createUserTierConsumer({ infra, logger }: SubgraphDeps, groupSuffix = '') {
+  return createEventConsumer({
+    prisma: infra.prisma,
+    bus: infra.bus,
+    domain: 'trading',
+    logger,
+    name: USER_TIER_CONSUMER + groupSuffix,
+    handlers: {
+      [Topics.subscriptionChanged]: {
+        SubscriptionChanged: async (event, tx) => {
+          const { userId, tier, status } = event.payload as SubscriptionChangedPayload;
+          if (typeof userId !== 'string' || !isUuid(userId)) {
+            logger.error({ eventId: event.id }, 'SubscriptionChanged without a valid userId; skipped');
+            return;
+          }
+          // As identity reads it: a cancelled subscription grants FREE; PAST_DUE keeps the tier for now.
+          const effective = status === 'CANCELLED' ? 'FREE' : tier;
+          await tx.tradingUserTier.upsert({
+            where: { userId },
+            create: { userId, tier: effective },
+            update: { tier: effective },
+          });
+        },
+      },
+    },
+  });
+}
 
 /** Opens the paper portfolio of every user who registers. */
 export function createPortfolioOpeningConsumer({ infra, logger }: SubgraphDeps) {

@@ -6,6 +6,7 @@ import type {
   ExchangeAccount,
   Portfolio,
   Position,
+  SignalCopySkip,
   TradeEvent,
   TradeOrder,
 } from '../../platform/prisma/generated/client';
@@ -26,11 +27,22 @@ export function createTradingLoaders(prisma: PrismaClient, _viewer: Viewer | nul
     positionsByPortfolioId: new DataLoader<string, Position[]>(async (portfolioIds) =>
       groupByKeys(
         portfolioIds,
+        // The paper portfolio's own: live holdings are listed under their exchange account.
         await prisma.position.findMany({
-          where: { portfolioId: { in: [...portfolioIds] } },
+          where: { portfolioId: { in: [...portfolioIds] }, exchangeAccountId: null },
           orderBy: [{ instrumentId: 'asc' }],
         }),
         (position) => position.portfolioId,
+      ),
+    ),
+    positionsByExchangeAccountId: new DataLoader<string, Position[]>(async (accountIds) =>
+      groupByKeys(
+        accountIds,
+        await prisma.position.findMany({
+          where: { exchangeAccountId: { in: [...accountIds] } },
+          orderBy: [{ symbol: 'asc' }],
+        }),
+        (position) => position.exchangeAccountId ?? '',
       ),
     ),
     orderById: new DataLoader<string, TradeOrder | null>(async (ids) =>
@@ -44,6 +56,21 @@ export function createTradingLoaders(prisma: PrismaClient, _viewer: Viewer | nul
           orderBy: { sequence: 'asc' },
         }),
         (event) => event.orderId ?? '',
+      ),
+    ),
+    /** Newest first, the last 20 per follow (a follow's skips only grow while its owner stays FREE). */
+    skipsByFollowId: new DataLoader<string, SignalCopySkip[]>(async (followIds) =>
+      groupByKeys(
+        followIds,
+        await prisma.$queryRaw<SignalCopySkip[]>`
+          SELECT id, follow_id AS "followId", signal_id AS "signalId", user_id AS "userId", reason,
+                 created_at AS "createdAt"
+            FROM (SELECT s.*, row_number() OVER (PARTITION BY follow_id ORDER BY created_at DESC) AS n
+                    FROM trading.signal_copy_skip s
+                   WHERE follow_id = ANY(${[...followIds]}::uuid[])) ranked
+           WHERE n <= 20
+           ORDER BY created_at DESC`,
+        (skip) => skip.followId,
       ),
     ),
     exchangeAccountById: new DataLoader<string, ExchangeAccount | null>(async (ids) =>

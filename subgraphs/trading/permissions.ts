@@ -1,6 +1,7 @@
 import {
   allow,
   federationRules,
+  hasRole,
   hasTier,
   isAuthenticated,
   isSelfOr,
@@ -28,6 +29,9 @@ export const tradingPermissions: SubgraphPermissions = {
     // Calculators over caller-supplied numbers; signed in so anonymous traffic cannot burn CPU.
     portfolioRisk: isAuthenticated,
     positionSizeSuggestion: isAuthenticated,
+    // services/positions answers only the owner's own position.
+    position: isAuthenticated,
+    tradingAnalytics: hasRole('ADMIN'),
   },
   Mutation: {
     resetPaperPortfolio: isAuthenticated,
@@ -40,6 +44,8 @@ export const tradingPermissions: SubgraphPermissions = {
     followSignalSource: hasTier('PREMIUM'),
     unfollowSignalSource: isAuthenticated,
   },
+  // Served by the gateway (events resolved through tradeOrder/position as the subscriber).
+  Subscription: { orderUpdated: isAuthenticated, positionUpdated: isAuthenticated },
   User: {
     id: allow,
     portfolio: isSelfOr('ADMIN'),
@@ -58,7 +64,12 @@ export const tradingPermissions: SubgraphPermissions = {
   // No credential field exists on the type: secrets never leave the database.
   ExchangeAccount: allow,
   SignalFollow: allow,
+  SignalCopySkip: allow,
   PortfolioRiskReport: allow,
   MonteCarloSummary: allow,
   PositionSizeSuggestion: allow,
+  // Reached only through tradingAnalytics (ADMIN).
+  TradingAnalytics: allow,
+  TradingVolumeDay: allow,
+  PnlBucket: allow,
 };

@@ -1,16 +1,25 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
+import { Prisma } from '../../platform/prisma';
+import type { LivePubSub } from '../../platform/pubsub';
 import { developmentSealingSecret, sealingKeyFrom } from '../../platform/secretSealing';
 import { createSubgraphServer } from '../../platform/subgraph';
 import { assembleSubgraph, type SubgraphDeps } from '../../platform/subgraphModule';
-import { createPortfolioOpeningConsumer, createSignalCopyingConsumer } from './events';
+import {
+  createPortfolioOpeningConsumer,
+  createSignalCopyingConsumer,
+  createUserTierConsumer,
+} from './events';
+import { createCcxtExchange } from './exchange/ccxtExchange';
+import { createTradingLiveFanout } from './live/liveFanout';
 import { createLastTickStore } from './exchange/marketTicks';
 import { createPaperExchange } from './exchange/paperExchange';
 import { createTradingLoaders } from './loaders';
 import { tradingPermissions } from './permissions';
 import { createTradingResolvers } from './resolvers';
 import { createExchangeAccountService } from './services/exchangeAccounts';
+import { createLiveOrderSync, createLiveOrders } from './services/liveOrders';
 import { createOrderService } from './services/orders';
 import { createTickConsumers } from './services/paperMatching';
 import { createPortfolioService } from './services/portfolios';
@@ -24,6 +33,10 @@ export type TradingOptions = Partial<TradingSettings> & {
   NODE_ENV?: string;
   /** Appended to the Kafka consumer groups (tests sharing one broker keep their events apart). */
   consumerGroupSuffix?: string;
+  /** Where committed order/position changes are republished for the gateway (unset: not at all). */
+  livePubSub?: LivePubSub;
+  /** Live channel override (tests use their own); default LiveChannels.user. */
+  liveChannel?: string;
 };
 
 export function createTradingSubgraph(deps: SubgraphDeps, options: TradingOptions = {}) {
@@ -33,7 +46,22 @@ export function createTradingSubgraph(deps: SubgraphDeps, options: TradingOption
     throw new Error('TRADING_DATA_KEY is required in production (it seals exchange API secrets)');
   }
   const services: TradingServiceDeps = {
-    exchange: createPaperExchange(),
+    exchange: createPaperExchange({
+      slippageBps: settings.PAPER_SLIPPAGE_BPS,
+      maxFillPerTick: settings.PAPER_MAX_FILL_PER_TICK
+        ? new Prisma.Decimal(settings.PAPER_MAX_FILL_PER_TICK)
+        : null,
+    }),
+    liveExchange: createCcxtExchange({
+      apiUrls: settings.LIVE_EXCHANGE_API_URLS,
+      timeoutMs: settings.LIVE_TIMEOUT_MS,
+      retry: {
+        attempts: settings.LIVE_RETRY_ATTEMPTS,
+        baseDelayMs: settings.LIVE_RETRY_BASE_MS,
+        maxDelayMs: settings.LIVE_RETRY_MAX_MS,
+      },
+      breaker: { failureThreshold: settings.LIVE_BREAKER_THRESHOLD, openMs: settings.LIVE_BREAKER_OPEN_MS },
+    }),
     ticks: createLastTickStore(),
     limits: {
       maxOrderNotionalMinor: settings.RISK_MAX_ORDER_NOTIONAL_MINOR,
@@ -46,12 +74,13 @@ export function createTradingSubgraph(deps: SubgraphDeps, options: TradingOption
       'exchange-credentials',
     ),
   };
+  const liveOrders = createLiveOrders(deps.infra.prisma, services, deps.logger);
   const server = createSubgraphServer({
     name: 'trading',
     typeDefs: tradingTypeDefs,
     resolvers: createTradingResolvers({
       portfolios: createPortfolioService(),
-      orders: createOrderService(services),
+      orders: createOrderService(services, liveOrders),
       exchangeAccounts: createExchangeAccountService(services),
       follows: createSignalFollowService(),
       ticks: services.ticks,
@@ -64,11 +93,23 @@ export function createTradingSubgraph(deps: SubgraphDeps, options: TradingOption
     permissions: tradingPermissions,
   });
   const [lastTicks, paperMatching] = createTickConsumers(deps, services, options.consumerGroupSuffix);
+  const suffix = options.consumerGroupSuffix;
+  // Appended after the first four: tests address the paper matching consumer by position (3).
   const assembled = assembleSubgraph('trading', deps, server, [
     createPortfolioOpeningConsumer(deps),
-    createSignalCopyingConsumer(deps, services, options.consumerGroupSuffix),
+    createSignalCopyingConsumer(deps, services, suffix),
     lastTicks!,
     paperMatching!,
+    createUserTierConsumer(deps, suffix),
+    createLiveOrderSync(liveOrders, settings.LIVE_SYNC_INTERVAL_MS),
+    ...(options.livePubSub
+      ? [
+          createTradingLiveFanout(deps, options.livePubSub, {
+            groupSuffix: suffix,
+            channel: options.liveChannel,
+          }),
+        ]
+      : []),
   ]);
-  return { ...assembled, services };
+  return { ...assembled, services, liveOrders };
 }

@@ -41,14 +41,19 @@ export async function startTrading(options: TradingOptions = {}) {
   }
 
   /** Delivers a tick as the paper exchange's Kafka consumer would (store + matching). */
-  async function tick(symbol: string, price: string, instrumentId = instrumentIdOf(symbol)): Promise<void> {
+  async function tick(
+    symbol: string,
+    price: string,
+    instrumentId = instrumentIdOf(symbol),
+    quote: { bid?: string; ask?: string; at?: string } = {},
+  ): Promise<MarketTickPayload> {
     const payload: MarketTickPayload = {
       instrumentId,
       symbol,
       price,
-      bid: null,
-      ask: null,
-      at: new Date().toISOString(),
+      bid: quote.bid ?? null,
+      ask: quote.ask ?? null,
+      at: quote.at ?? new Date().toISOString(),
     };
     await subgraph.consumers[3]!.handle({
       id: randomUUID(),
@@ -59,6 +64,7 @@ export async function startTrading(options: TradingOptions = {}) {
       correlationId: null,
       occurredAt: payload.at,
     });
+    return payload;
   }
 
   return {

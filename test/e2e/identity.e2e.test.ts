@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { generateKeyPair } from 'jose';
 import { TOTP, Secret } from 'otpauth';
-import { startStack, type Stack } from '../../gateway/stack';
+import { type Stack } from '../../gateway/stack';
 import { seed } from '../../prisma/seed';
 import { DEMO_PASSWORD, demoUserIds } from '../../prisma/seed/data';
 import { verhoeffValid } from '../../subgraphs/identity/services/kycDocuments';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { createTestKafkaBus, eventually, redisUrl, testGatewaySecret, testLogger } from '../support/env';
+import { eventually } from '../support/env';
+import { startTestStack } from '../support/testStack';
 import { expectData, postGraphQL } from '../support/graphqlClient';
 import { claimsOf, forgeAccessToken, testSigningKey, unsignedToken } from './identityTokens';
 
@@ -33,15 +34,7 @@ describe('identity end to end', () => {
     db = await createTestDatabase();
     await seed(db.prisma, { demoAccounts: true });
     key = await testSigningKey();
-    stack = await startStack({
-      databaseUrl: db.url,
-      bus: createTestKafkaBus('identity-e2e'),
-      redisUrl,
-      gatewaySecret: testGatewaySecret,
-      logger: testLogger,
-      gatewayPort: 0,
-      subgraphPorts: 'ephemeral',
-      outboxPollMs: 50,
+    stack = await startTestStack(db, 'identity-e2e', {
       identity: {
         privateKeyPem: key.privateKeyPem,
         publicKeyPem: key.publicKeyPem,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '../../platform/events/envelope';
 import { createCourseAccessConsumer } from '../../subgraphs/learning/events';
 import { LearningTopics, PaymentTopics, type PaymentCapturedPayload } from '../../platform/events/topics';
-import { startStack, type Stack } from '../../gateway/stack';
+import { type Stack } from '../../gateway/stack';
 import { seed } from '../../prisma/seed';
 import { courseIds, demoUserIds, DEMO_PASSWORD } from '../../prisma/seed/data';
 import { createTestDatabase, type TestDatabase } from '../support/database';
@@ -10,11 +10,11 @@ import {
   createTestKafkaBus,
   eventually,
   testKafkaNamespace,
-  redisUrl,
   testGatewaySecret,
   testLogger,
 } from '../support/env';
 import { expectData, postGraphQL } from '../support/graphqlClient';
+import { startTestStack } from '../support/testStack';
 
 // Learning through the gateway against the real PostgreSQL and Kafka: billing's payment events
 // arrive over Kafka, learning's own events leave through its outbox.
@@ -28,15 +28,8 @@ describe('learning end to end', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await seed(db.prisma, { demoAccounts: true });
-    stack = await startStack({
-      databaseUrl: db.url,
+    stack = await startTestStack(db, 'e2e-learning', {
       bus: createTestKafkaBus('e2e-learning', kafkaNamespace),
-      redisUrl,
-      gatewaySecret: testGatewaySecret,
-      logger: testLogger,
-      gatewayPort: 0,
-      subgraphPorts: 'ephemeral',
-      outboxPollMs: 50,
     });
     url = stack.gatewayUrl;
   }, 120_000);

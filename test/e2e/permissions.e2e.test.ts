@@ -76,11 +76,16 @@ describe('permissions end to end', () => {
     expect(open.plans.length).toBeGreaterThan(0);
     expect(open.verifyCertificate.valid).toBe(false);
 
-    for (const query of ['{ signals { id } }', '{ signal(id: "x") { id } }']) {
+    for (const query of ['{ signals { edges { node { id } } } }', '{ signal(id: "x") { id } }']) {
       const refused = await postGraphQL(url, query);
       expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     }
-    const signedIn = await postGraphQL(url, '{ signals { id } }', {}, await login('free@demo.test'));
+    const signedIn = await postGraphQL(
+      url,
+      '{ signals { edges { node { id } } } }',
+      {},
+      await login('free@demo.test'),
+    );
     expect(signedIn.errors).toBeUndefined();
   });
 

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { startStack, type Stack } from '../../gateway/stack';
+import { type Stack } from '../../gateway/stack';
 import { MarketTopics, type MarketTickPayload } from '../../platform/events/topics';
 import { seed } from '../../prisma/seed';
 import { DEMO_PASSWORD } from '../../prisma/seed/data';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { createTestKafkaBus, eventually, redisUrl, testGatewaySecret, testLogger } from '../support/env';
+import { eventually } from '../support/env';
+import { startTestStack } from '../support/testStack';
 import { expectData, postGraphQL } from '../support/graphqlClient';
 
 // Trading through the gateway: the whole stack on ephemeral ports, market ticks on the real Kafka.
@@ -17,16 +18,7 @@ describe('trading end to end', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await seed(db.prisma, { demoAccounts: true });
-    stack = await startStack({
-      databaseUrl: db.url,
-      bus: createTestKafkaBus('e2e-trading'),
-      redisUrl,
-      gatewaySecret: testGatewaySecret,
-      logger: testLogger,
-      gatewayPort: 0,
-      subgraphPorts: 'ephemeral',
-      outboxPollMs: 50,
-    });
+    stack = await startTestStack(db, 'e2e-trading', {});
     url = stack.gatewayUrl;
   }, 120_000);
 

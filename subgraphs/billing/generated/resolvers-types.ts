@@ -6,6 +6,7 @@ import type { EntityRef as EntityRefModel } from '../../../platform/federation';
 import type { BillingContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -16,6 +17,13 @@ export type Scalars = {
   Float: { input: number; output: number; }
   DateTime: { input: Date; output: Date; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+export type ChurnStats = {
+  __typename?: 'ChurnStats';
+  activeAtStart: Scalars['Int']['output'];
+  cancelled: Scalars['Int']['output'];
+  rate: Scalars['Float']['output'];
 };
 
 export type ComplianceReview = {
@@ -70,6 +78,18 @@ export type Invoice = {
   total: Money;
 };
 
+/** A downloadable invoice: save `contentBase64` decoded as `filename`. */
+export type InvoiceDocument = {
+  __typename?: 'InvoiceDocument';
+  contentBase64: Scalars['String']['output'];
+  contentType: Scalars['String']['output'];
+  filename: Scalars['String']['output'];
+};
+
+export type InvoiceFormat =
+  | 'HTML'
+  | 'PDF';
+
 export type LedgerBalance = {
   __typename?: 'LedgerBalance';
   account: Scalars['String']['output'];
@@ -90,14 +110,26 @@ export type Mutation = {
   /** A cheaper plan from the next period (upgrades are bought with createOrder, prorated). */
   changePlan: PlanSubscription;
   createOrder: Order;
-  /** Admins grant a plan without payment (comp accounts, support); paid upgrades go through Razorpay. */
+  /**
+   * Admins grant a plan without payment (comp accounts, support); paid upgrades go through Razorpay.
+   * CONFLICT while the user has a renewing Razorpay subscription (it would keep charging): cancel it first.
+   */
   grantPlan: PlanSubscription;
-  /** ADMIN: compares our payments with Razorpay's records. */
+  /** Pauses a renewing subscription at Razorpay: no charges until resumed; the tier holds to the period end. */
+  pauseSubscription: PlanSubscription;
+  /** ADMIN: compares our payments with Razorpay's records (stored; see reconciliationReports). */
   reconcilePayments: ReconciliationReport;
   /** The payer below the self-service limit, an ADMIN above it. */
   refundPayment: Refund;
-  /** Undoes cancelSubscription before the period ends. */
+  /**
+   * Undoes cancelSubscription before the period ends (a renewing plan continues through a new Razorpay
+   * subscription from the period end: authorise renewalCheckout), or resumes a paused subscription.
+   */
   resumeSubscription: PlanSubscription;
+  /** ADMIN: runs revenue recognition up to asOf (default now); the job runs daily by itself too. */
+  runRevenueRecognition: RevenueRecognitionRun;
+  /** A plan Razorpay renews every period: authorise it in Checkout; the tier follows the first charge. */
+  subscribe: SubscriptionCheckout;
   /** Checks Checkout's signature over order_id|payment_id, then captures the payment. */
   verifyPayment: Payment;
 };
@@ -126,6 +158,16 @@ export type MutationReconcilePaymentsArgs = {
 
 export type MutationRefundPaymentArgs = {
   input: RefundPaymentInput;
+};
+
+
+export type MutationRunRevenueRecognitionArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type MutationSubscribeArgs = {
+  input: SubscribeInput;
 };
 
 
@@ -200,17 +242,35 @@ export type Plan = {
   tier: Tier;
 };
 
+export type PlanRevenue = {
+  __typename?: 'PlanRevenue';
+  payments: Scalars['Int']['output'];
+  planId: Scalars['ID']['output'];
+  planName: Scalars['String']['output'];
+  revenue: Money;
+  tier: Tier;
+};
+
 /** A user's subscription to a plan (named so it does not clash with GraphQL's Subscription root). */
 export type PlanSubscription = {
   __typename?: 'PlanSubscription';
+  /** Razorpay charges it every period (subscribe); false for a plan bought once with createOrder. */
+  autoRenews: Scalars['Boolean']['output'];
   /** The plan ends at currentPeriodEnd and the user falls back to FREE. */
   cancelAtPeriodEnd: Scalars['Boolean']['output'];
   currentPeriodEnd: Maybe<Scalars['DateTime']['output']>;
   currentPeriodStart: Scalars['DateTime']['output'];
+  /** Failed charges of the current cycle while PAST_DUE (Razorpay retries; HALTED after the last). */
+  failedCharges: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
   /** A downgrade waiting for the period end. */
   pendingPlan: Maybe<Plan>;
   plan: Plan;
+  /**
+   * After resumeSubscription on a renewing plan cancelled at its period end: the new Razorpay subscription
+   * (starting at currentPeriodEnd) to authorise in Checkout; renewal continues once it is authorised.
+   */
+  renewalCheckout: Maybe<SubscriptionCheckout>;
   status: SubscriptionStatus;
 };
 
@@ -218,12 +278,24 @@ export type Query = {
   __typename?: 'Query';
   /** ADMIN: payments the compliance rules flagged. */
   complianceReviews: Array<ComplianceReview>;
+  /** The invoice as a file (owner or admin); PDF is a plain single-page rendering. */
+  invoiceDocument: Maybe<InvoiceDocument>;
   /** ADMIN: balances derived from the ledger's postings. */
   ledgerBalances: Array<LedgerBalance>;
   order: Maybe<Order>;
   payment: Maybe<Payment>;
   /** Plans of one billing interval (MONTH by default); FREE is listed with the monthly plans. */
   plans: Array<Plan>;
+  /** ADMIN: reconciliation runs, newest first, with the mismatches each found. */
+  reconciliationReports: Array<ReconciliationReport>;
+  /** ADMIN: revenue in [from, to) by UTC day and plan, current MRR and tier mix, churn over the range. */
+  revenueAnalytics: RevenueAnalytics;
+};
+
+
+export type QueryInvoiceDocumentArgs = {
+  format?: InputMaybe<InvoiceFormat>;
+  id: Scalars['ID']['input'];
 };
 
 
@@ -246,6 +318,17 @@ export type QueryPlansArgs = {
   interval?: InputMaybe<Scalars['String']['input']>;
 };
 
+
+export type QueryReconciliationReportsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryRevenueAnalyticsArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+};
+
 export type ReconciliationMismatch = {
   __typename?: 'ReconciliationMismatch';
   problem: Scalars['String']['output'];
@@ -255,7 +338,12 @@ export type ReconciliationMismatch = {
 export type ReconciliationReport = {
   __typename?: 'ReconciliationReport';
   checkedPayments: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
   mismatches: Array<ReconciliationMismatch>;
+  since: Scalars['DateTime']['output'];
+  startedAt: Scalars['DateTime']['output'];
+  /** SCHEDULED (the job, every RECONCILIATION_INTERVAL_MS) or MANUAL (reconcilePayments). */
+  trigger: Scalars['String']['output'];
 };
 
 export type Refund = {
@@ -275,18 +363,76 @@ export type RefundPaymentInput = {
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type RevenueAnalytics = {
+  __typename?: 'RevenueAnalytics';
+  byDay: Array<RevenueDay>;
+  byPlan: Array<PlanRevenue>;
+  churn: ChurnStats;
+  /** Monthly recurring revenue of the paid subscriptions active now (GST included). */
+  mrr: Money;
+  refunds: Money;
+  tierMix: Array<TierCount>;
+};
+
+export type RevenueDay = {
+  __typename?: 'RevenueDay';
+  day: Scalars['String']['output'];
+  gross: Money;
+  net: Money;
+  payments: Scalars['Int']['output'];
+  refunds: Money;
+};
+
+export type RevenueRecognitionRun = {
+  __typename?: 'RevenueRecognitionRun';
+  recognized: Money;
+  /** Schedules that earned something on this run. */
+  schedules: Scalars['Int']['output'];
+};
+
+export type SubscribeInput = {
+  /** The same key and input return the same subscription; the same key with other input is a CONFLICT. */
+  idempotencyKey: Scalars['String']['input'];
+  /** Buyer's GST state code (two letters); defaults to ours. */
+  placeOfSupply?: InputMaybe<Scalars['String']['input']>;
+  /** A paid plan. */
+  planId: Scalars['ID']['input'];
+};
+
+/** A subscription at Razorpay waiting for the customer's authorisation in Checkout (subscription_id). */
+export type SubscriptionCheckout = {
+  __typename?: 'SubscriptionCheckout';
+  id: Scalars['ID']['output'];
+  plan: Plan;
+  /** The Razorpay key id Checkout needs. */
+  razorpayKeyId: Scalars['String']['output'];
+  razorpaySubscriptionId: Scalars['String']['output'];
+  /** Razorpay's hosted authorisation page. */
+  shortUrl: Scalars['String']['output'];
+  /** Razorpay's status as last seen: created, authenticated, active, pending, halted, cancelled... */
+  status: Scalars['String']['output'];
+};
+
 export type SubscriptionStatus =
   | 'ACTIVE'
   | 'CANCELLED'
   /** Every retry failed: the tier fell back to FREE. */
   | 'HALTED'
   /** A renewal charge failed; the tier holds while Razorpay retries. */
-  | 'PAST_DUE';
+  | 'PAST_DUE'
+  /** Paused (pauseSubscription): nothing is charged; the tier holds to currentPeriodEnd, then FREE until resumed. */
+  | 'PAUSED';
 
 export type Tier =
   | 'ENTERPRISE'
   | 'FREE'
   | 'PREMIUM';
+
+export type TierCount = {
+  __typename?: 'TierCount';
+  count: Scalars['Int']['output'];
+  tier: Tier;
+};
 
 export type User = {
   __typename?: 'User';
@@ -425,14 +571,18 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  ChurnStats: ResolverTypeWrapper<ChurnStats>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ComplianceReview: ResolverTypeWrapper<ComplianceReviewModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CourseAnalytics: ResolverTypeWrapper<CourseRevenueModel>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CreateOrderInput: CreateOrderInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Invoice: ResolverTypeWrapper<InvoiceModel>;
+  InvoiceDocument: ResolverTypeWrapper<InvoiceDocument>;
+  InvoiceFormat: InvoiceFormat;
   LedgerBalance: ResolverTypeWrapper<AccountBalanceModel>;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -443,28 +593,38 @@ export type ResolversTypes = {
   PaymentStatus: PaymentStatus;
   Plan: ResolverTypeWrapper<PlanModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PlanRevenue: ResolverTypeWrapper<PlanRevenue>;
   PlanSubscription: ResolverTypeWrapper<SubscriptionModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReconciliationMismatch: ResolverTypeWrapper<ReconciliationMismatch>;
   ReconciliationReport: ResolverTypeWrapper<ReconciliationReport>;
   Refund: ResolverTypeWrapper<RefundModel>;
   RefundPaymentInput: RefundPaymentInput;
+  RevenueAnalytics: ResolverTypeWrapper<RevenueAnalytics>;
+  RevenueDay: ResolverTypeWrapper<RevenueDay>;
+  RevenueRecognitionRun: ResolverTypeWrapper<RevenueRecognitionRun>;
+  SubscribeInput: SubscribeInput;
+  SubscriptionCheckout: ResolverTypeWrapper<Omit<SubscriptionCheckout, 'plan'> & { plan: ResolversTypes['Plan'] }>;
   SubscriptionStatus: SubscriptionStatus;
   Tier: Tier;
+  TierCount: ResolverTypeWrapper<TierCount>;
   User: ResolverTypeWrapper<EntityRefModel>;
   VerifyPaymentInput: VerifyPaymentInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  ChurnStats: ChurnStats;
+  Int: Scalars['Int']['output'];
+  Float: Scalars['Float']['output'];
   ComplianceReview: ComplianceReviewModel;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   CourseAnalytics: CourseRevenueModel;
-  Int: Scalars['Int']['output'];
   CreateOrderInput: CreateOrderInput;
   DateTime: Scalars['DateTime']['output'];
   Invoice: InvoiceModel;
+  InvoiceDocument: InvoiceDocument;
   LedgerBalance: AccountBalanceModel;
   Money: Money;
   Mutation: Record<PropertyKey, never>;
@@ -472,14 +632,27 @@ export type ResolversParentTypes = {
   Payment: PaymentModel;
   Plan: PlanModel;
   Boolean: Scalars['Boolean']['output'];
+  PlanRevenue: PlanRevenue;
   PlanSubscription: SubscriptionModel;
   Query: Record<PropertyKey, never>;
   ReconciliationMismatch: ReconciliationMismatch;
   ReconciliationReport: ReconciliationReport;
   Refund: RefundModel;
   RefundPaymentInput: RefundPaymentInput;
+  RevenueAnalytics: RevenueAnalytics;
+  RevenueDay: RevenueDay;
+  RevenueRecognitionRun: RevenueRecognitionRun;
+  SubscribeInput: SubscribeInput;
+  SubscriptionCheckout: Omit<SubscriptionCheckout, 'plan'> & { plan: ResolversParentTypes['Plan'] };
+  TierCount: TierCount;
   User: EntityRefModel;
   VerifyPaymentInput: VerifyPaymentInput;
+};
+
+export type ChurnStatsResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['ChurnStats'] = ResolversParentTypes['ChurnStats']> = {
+  activeAtStart?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cancelled?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type ComplianceReviewResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['ComplianceReview'] = ResolversParentTypes['ComplianceReview']> = {
@@ -519,6 +692,12 @@ export type InvoiceResolvers<ContextType = BillingContext, ParentType extends Re
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
+export type InvoiceDocumentResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['InvoiceDocument'] = ResolversParentTypes['InvoiceDocument']> = {
+  contentBase64?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  filename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type LedgerBalanceResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['LedgerBalance'] = ResolversParentTypes['LedgerBalance']> = {
   account?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   balance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -534,9 +713,12 @@ export type MutationResolvers<ContextType = BillingContext, ParentType extends R
   changePlan?: Resolver<ResolversTypes['PlanSubscription'], ParentType, ContextType, RequireFields<MutationChangePlanArgs, 'planId'>>;
   createOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationCreateOrderArgs, 'input'>>;
   grantPlan?: Resolver<ResolversTypes['PlanSubscription'], ParentType, ContextType, RequireFields<MutationGrantPlanArgs, 'tier' | 'userId'>>;
+  pauseSubscription?: Resolver<ResolversTypes['PlanSubscription'], ParentType, ContextType>;
   reconcilePayments?: Resolver<ResolversTypes['ReconciliationReport'], ParentType, ContextType, RequireFields<MutationReconcilePaymentsArgs, 'since'>>;
   refundPayment?: Resolver<ResolversTypes['Refund'], ParentType, ContextType, RequireFields<MutationRefundPaymentArgs, 'input'>>;
   resumeSubscription?: Resolver<ResolversTypes['PlanSubscription'], ParentType, ContextType>;
+  runRevenueRecognition?: Resolver<ResolversTypes['RevenueRecognitionRun'], ParentType, ContextType, Partial<MutationRunRevenueRecognitionArgs>>;
+  subscribe?: Resolver<ResolversTypes['SubscriptionCheckout'], ParentType, ContextType, RequireFields<MutationSubscribeArgs, 'input'>>;
   verifyPayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<MutationVerifyPaymentArgs, 'input'>>;
 };
 
@@ -583,23 +765,37 @@ export type PlanResolvers<ContextType = BillingContext, ParentType extends Resol
   tier?: Resolver<ResolversTypes['Tier'], ParentType, ContextType>;
 };
 
+export type PlanRevenueResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['PlanRevenue'] = ResolversParentTypes['PlanRevenue']> = {
+  payments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  planId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  planName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revenue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['Tier'], ParentType, ContextType>;
+};
+
 export type PlanSubscriptionResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['PlanSubscription'] = ResolversParentTypes['PlanSubscription'], FederationReferenceType extends FederationReferenceTypes['PlanSubscription'] = FederationReferenceTypes['PlanSubscription']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PlanSubscription']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  autoRenews?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   cancelAtPeriodEnd?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   currentPeriodEnd?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   currentPeriodStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  failedCharges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   pendingPlan?: Resolver<Maybe<ResolversTypes['Plan']>, ParentType, ContextType>;
   plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
+  renewalCheckout?: Resolver<Maybe<ResolversTypes['SubscriptionCheckout']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SubscriptionStatus'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   complianceReviews?: Resolver<Array<ResolversTypes['ComplianceReview']>, ParentType, ContextType>;
+  invoiceDocument?: Resolver<Maybe<ResolversTypes['InvoiceDocument']>, ParentType, ContextType, RequireFields<QueryInvoiceDocumentArgs, 'format' | 'id'>>;
   ledgerBalances?: Resolver<Array<ResolversTypes['LedgerBalance']>, ParentType, ContextType, RequireFields<QueryLedgerBalancesArgs, 'currency'>>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
   payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<QueryPaymentArgs, 'id'>>;
   plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, RequireFields<QueryPlansArgs, 'interval'>>;
+  reconciliationReports?: Resolver<Array<ResolversTypes['ReconciliationReport']>, ParentType, ContextType, RequireFields<QueryReconciliationReportsArgs, 'first'>>;
+  revenueAnalytics?: Resolver<ResolversTypes['RevenueAnalytics'], ParentType, ContextType, RequireFields<QueryRevenueAnalyticsArgs, 'from' | 'to'>>;
 };
 
 export type ReconciliationMismatchResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['ReconciliationMismatch'] = ResolversParentTypes['ReconciliationMismatch']> = {
@@ -609,7 +805,11 @@ export type ReconciliationMismatchResolvers<ContextType = BillingContext, Parent
 
 export type ReconciliationReportResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['ReconciliationReport'] = ResolversParentTypes['ReconciliationReport']> = {
   checkedPayments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   mismatches?: Resolver<Array<ResolversTypes['ReconciliationMismatch']>, ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  trigger?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type RefundResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Refund'] = ResolversParentTypes['Refund']> = {
@@ -618,6 +818,42 @@ export type RefundResolvers<ContextType = BillingContext, ParentType extends Res
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   razorpayRefundId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type RevenueAnalyticsResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['RevenueAnalytics'] = ResolversParentTypes['RevenueAnalytics']> = {
+  byDay?: Resolver<Array<ResolversTypes['RevenueDay']>, ParentType, ContextType>;
+  byPlan?: Resolver<Array<ResolversTypes['PlanRevenue']>, ParentType, ContextType>;
+  churn?: Resolver<ResolversTypes['ChurnStats'], ParentType, ContextType>;
+  mrr?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  refunds?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  tierMix?: Resolver<Array<ResolversTypes['TierCount']>, ParentType, ContextType>;
+};
+
+export type RevenueDayResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['RevenueDay'] = ResolversParentTypes['RevenueDay']> = {
+  day?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  gross?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  net?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  payments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  refunds?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type RevenueRecognitionRunResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['RevenueRecognitionRun'] = ResolversParentTypes['RevenueRecognitionRun']> = {
+  recognized?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  schedules?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SubscriptionCheckoutResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['SubscriptionCheckout'] = ResolversParentTypes['SubscriptionCheckout']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
+  razorpayKeyId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  razorpaySubscriptionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shortUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TierCountResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['TierCount'] = ResolversParentTypes['TierCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['Tier'], ParentType, ContextType>;
 };
 
 export type UserResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
@@ -630,21 +866,29 @@ export type UserResolvers<ContextType = BillingContext, ParentType extends Resol
 };
 
 export type Resolvers<ContextType = BillingContext> = {
+  ChurnStats?: ChurnStatsResolvers<ContextType>;
   ComplianceReview?: ComplianceReviewResolvers<ContextType>;
   CourseAnalytics?: CourseAnalyticsResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Invoice?: InvoiceResolvers<ContextType>;
+  InvoiceDocument?: InvoiceDocumentResolvers<ContextType>;
   LedgerBalance?: LedgerBalanceResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
   Payment?: PaymentResolvers<ContextType>;
   Plan?: PlanResolvers<ContextType>;
+  PlanRevenue?: PlanRevenueResolvers<ContextType>;
   PlanSubscription?: PlanSubscriptionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReconciliationMismatch?: ReconciliationMismatchResolvers<ContextType>;
   ReconciliationReport?: ReconciliationReportResolvers<ContextType>;
   Refund?: RefundResolvers<ContextType>;
+  RevenueAnalytics?: RevenueAnalyticsResolvers<ContextType>;
+  RevenueDay?: RevenueDayResolvers<ContextType>;
+  RevenueRecognitionRun?: RevenueRecognitionRunResolvers<ContextType>;
+  SubscriptionCheckout?: SubscriptionCheckoutResolvers<ContextType>;
+  TierCount?: TierCountResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };
 

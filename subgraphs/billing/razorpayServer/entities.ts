@@ -27,7 +27,8 @@ export interface PaymentEntity {
   currency: string;
   status: PaymentStatus;
   order_id: string;
-  invoice_id: null;
+  /** Razorpay's invoice of a subscription charge; null for order payments. */
+  invoice_id: string | null;
   international: boolean;
   method: string;
   amount_refunded: number;
@@ -60,23 +61,66 @@ export interface RefundEntity {
   speed_requested: 'normal';
 }
 
+/** Razorpay's plan entity (Subscriptions API): a price per `interval` × `period`. */
+export interface PlanEntity {
+  id: string;
+  entity: 'plan';
+  interval: number;
+  period: 'daily' | 'weekly' | 'monthly' | 'yearly';
+  item: {
+    id: string;
+    active: boolean;
+    name: string;
+    description: string | null;
+    amount: number;
+    unit_amount: number;
+    currency: string;
+    type: 'plan';
+    created_at: number;
+  };
+  notes: Record<string, string>;
+  created_at: number;
+}
+
+export type SubscriptionStatus =
+  | 'created'
+  | 'authenticated'
+  | 'active'
+  | 'pending'
+  | 'halted'
+  | 'paused'
+  | 'cancelled'
+  | 'completed'
+  | 'expired';
+
+/** Field names as in the razorpay SDK's typings (Subscriptions.RazorpaySubscription). */
 export interface SubscriptionEntity {
   id: string;
   entity: 'subscription';
   plan_id: string;
   customer_id: string | null;
-  status: 'created' | 'authenticated' | 'active' | 'pending' | 'halted' | 'cancelled' | 'completed';
+  status: SubscriptionStatus;
   current_start: number | null;
   current_end: number | null;
   ended_at: number | null;
   quantity: number;
   notes: Record<string, string>;
   charge_at: number | null;
+  start_at: number | null;
+  end_at: number | null;
+  auth_attempts: number;
   total_count: number;
   paid_count: number;
-  remaining_count: number;
-  short_url: string;
+  customer_notify: boolean;
   created_at: number;
+  expire_by: number | null;
+  short_url: string;
+  has_scheduled_changes: boolean;
+  change_scheduled_at: number | null;
+  source: string;
+  payment_method: string | null;
+  offer_id: string | null;
+  remaining_count: number;
 }
 
 const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';

@@ -2,7 +2,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { checkoutSignature } from '../services/signatures';
 import { RazorpayApiError } from './apiError';
+import { createSettlementStore } from './settlements';
 import { createRazorpayStore } from './store';
+import { createSubscriptionStore } from './subscriptionStore';
 import { createWebhookSender } from './webhookSender';
 
 export interface RazorpayServerOptions {
@@ -43,13 +45,17 @@ const collection = <T>(items: T[]) => ({ entity: 'collection', count: items.leng
 
 /**
  * A Razorpay-compatible API on 127.0.0.1 for tests and the embedded default: the public API's paths,
- * Basic auth with the key pair, entity and error bodies, and signed webhooks back to us. The one
- * addition is POST /v1/test/orders/:id/pay, which plays the customer paying through Checkout.
+ * Basic auth with the key pair, entity and error bodies, and signed webhooks back to us. Test-only
+ * additions live under /v1/test/: POST orders/:id/pay plays the customer paying through Checkout,
+ * subscriptions/:id/authenticate the subscription's authorisation and subscriptions/:id/charge the end
+ * of a cycle (its renewal charge, `{ "fail": true }` a declined one), so tests never wait for time.
  */
 export function createRazorpayServer(options: RazorpayServerOptions) {
   const webhooks = createWebhookSender({ secret: options.webhookSecret, accountId: 'acc_TradeSchool0001' });
   webhooks.setUrl(options.webhookUrl);
   const store = createRazorpayStore((event) => webhooks.emit(event));
+  const subscriptions = createSubscriptionStore(store, (event) => webhooks.emit(event));
+  const settlements = createSettlementStore(store);
   const expectedAuth = `Basic ${Buffer.from(`${options.keyId}:${options.keySecret}`).toString('base64')}`;
 
   function checkout(orderId: string, body: Record<string, unknown>): CheckoutResult {
@@ -101,6 +107,35 @@ export function createRazorpayServer(options: RazorpayServerOptions) {
     ],
     ['GET', /^\/v1\/refunds\/([\w]+)$/, ([id]) => store.fetchRefund(id!)],
     ['POST', /^\/v1\/test\/orders\/([\w]+)\/pay$/, ([id], body) => checkout(id!, body)],
+    ['POST', /^\/v1\/plans$/, (_m, body) => subscriptions.createPlan(body)],
+    ['GET', /^\/v1\/plans\/([\w]+)$/, ([id]) => subscriptions.fetchPlan(id!)],
+    ['POST', /^\/v1\/subscriptions$/, (_m, body) => subscriptions.create(body)],
+    ['GET', /^\/v1\/subscriptions$/, () => collection([...subscriptions.subscriptions.values()])],
+    ['GET', /^\/v1\/subscriptions\/([\w]+)$/, ([id]) => subscriptions.fetch(id!)],
+    ['PATCH', /^\/v1\/subscriptions\/([\w]+)$/, ([id], body) => subscriptions.update(id!, body)],
+    ['POST', /^\/v1\/subscriptions\/([\w]+)\/cancel$/, ([id], body) => subscriptions.cancel(id!, body)],
+    ['POST', /^\/v1\/subscriptions\/([\w]+)\/pause$/, ([id], body) => subscriptions.pause(id!, body)],
+    ['POST', /^\/v1\/subscriptions\/([\w]+)\/resume$/, ([id], body) => subscriptions.resume(id!, body)],
+    [
+      'POST',
+      /^\/v1\/subscriptions\/([\w]+)\/cancel_scheduled_changes$/,
+      ([id]) => subscriptions.cancelScheduledChanges(id!),
+    ],
+    ['GET', /^\/v1\/settlements\/?$/, (_m, _b, query) => collection(settlements.list(query))],
+    ['GET', /^\/v1\/settlements\/recon\/combined$/, (_m, _b, query) => collection(settlements.recon(query))],
+    ['GET', /^\/v1\/settlements\/(setl_[\w]+)$/, ([id]) => settlements.fetch(id!)],
+    // Test clock: Razorpay's settlement run; the customer authorises in Checkout; a cycle is charged.
+    ['POST', /^\/v1\/test\/settlements$/, () => settlements.settle()],
+    [
+      'POST',
+      /^\/v1\/test\/subscriptions\/([\w]+)\/authenticate$/,
+      ([id], body) => subscriptions.authenticate(id!, { fail: body.fail === true }),
+    ],
+    [
+      'POST',
+      /^\/v1\/test\/subscriptions\/([\w]+)\/charge$/,
+      ([id], body) => subscriptions.chargeCycle(id!, { fail: body.fail === true }),
+    ],
   ];
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -137,6 +172,8 @@ export function createRazorpayServer(options: RazorpayServerOptions) {
 
   return {
     store,
+    subscriptions,
+    settlements,
     webhooks,
     keyId: options.keyId,
     webhookSecret: options.webhookSecret,

@@ -61,7 +61,10 @@ export function createRazorpayStore(emit: (event: GatewayEvent) => void) {
   const publicOrder = ({ payment_capture: _capture, ...rest }: OrderEntity) => rest;
 
   /** What Checkout does when the customer pays (or fails to): the test stand-in for the browser. */
-  function pay(orderId: string, outcome: { fail?: boolean; method?: string } = {}): PaymentEntity {
+  function pay(
+    orderId: string,
+    outcome: { fail?: boolean; method?: string; quiet?: boolean } = {},
+  ): PaymentEntity {
     const target = order(orderId);
     if (target.status === 'paid') throw new RazorpayApiError(400, 'Order has already been paid');
     target.attempts += 1;
@@ -90,15 +93,18 @@ export function createRazorpayStore(emit: (event: GatewayEvent) => void) {
       created_at: unixNow(),
     };
     payments.set(created.id, created);
-    emit({
-      event: outcome.fail ? 'payment.failed' : 'payment.authorized',
-      payload: { payment: { entity: { ...created } } },
-    });
-    if (!outcome.fail && target.payment_capture) capture(created.id, { amount: created.amount });
+    if (outcome.fail || !outcome.quiet) {
+      emit({
+        event: outcome.fail ? 'payment.failed' : 'payment.authorized',
+        payload: { payment: { entity: { ...created } } },
+      });
+    }
+    if (!outcome.fail && target.payment_capture)
+      capture(created.id, { amount: created.amount }, outcome.quiet);
     return created;
   }
 
-  function capture(paymentId: string, body: Record<string, unknown>): PaymentEntity {
+  function capture(paymentId: string, body: Record<string, unknown>, quiet = false): PaymentEntity {
     const target = payment(paymentId);
     if (target.status === 'captured' || target.captured) {
       throw new RazorpayApiError(400, 'This payment has already been captured');
@@ -116,6 +122,7 @@ export function createRazorpayStore(emit: (event: GatewayEvent) => void) {
     Object.assign(target, { status: 'captured', captured: true, fee, tax });
     const paidOrder = order(target.order_id);
     Object.assign(paidOrder, { status: 'paid', amount_paid: target.amount, amount_due: 0 });
+    if (quiet) return target;
     emit({ event: 'payment.captured', payload: { payment: { entity: { ...target } } } });
     emit({
       event: 'order.paid',
@@ -160,7 +167,19 @@ export function createRazorpayStore(emit: (event: GatewayEvent) => void) {
     return created;
   }
 
+  /**
+   * A recurring charge of a subscription: Razorpay makes an order and (auto-captured) payment for the
+   * subscription's invoice itself. Announced by the subscription's own events, not here.
+   */
+  function recurringCharge(amount: number, currency: string, notes: Record<string, string>, fail: boolean) {
+    const created = createOrder({ amount, currency, notes, payment_capture: true });
+    const charged = pay(created.id, { fail, method: 'card', quiet: true });
+    charged.invoice_id = razorpayId('inv');
+    return charged;
+  }
+
   return {
+    recurringCharge,
     orders,
     payments,
     refunds,

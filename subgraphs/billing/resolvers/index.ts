@@ -8,15 +8,18 @@ import { accountBalances } from '../services/ledger';
 import { orderService } from '../services/orders';
 import { paymentService } from '../services/payments';
 import { PLAN_INTERVALS } from '../services/planPeriods';
-import { reconcilePayments } from '../services/reconciliation';
 import { refundService } from '../services/refunds';
 import type { BillingRuntime } from '../services/runtime';
+import { grantPlan } from '../services/planGrants';
 import { subscriptionLifecycle } from '../services/subscriptionLifecycle';
+import { pendingRenewal } from '../services/subscriptionRenewal';
 import { subscriptionService } from '../services/subscriptions';
+import { operationResolvers } from './operations';
 import { paymentResolvers } from './payments';
 import { assertMayReadCourseRevenue } from '../services/courseRevenue';
 
 export function createBillingResolvers(runtime: BillingRuntime): Resolvers {
+  const operations = operationResolvers(runtime);
   return {
     ...paymentResolvers(runtime),
     DateTime: DateTimeScalar,
@@ -36,19 +39,18 @@ export function createBillingResolvers(runtime: BillingRuntime): Resolvers {
         requireAdmin(ctx.viewer, 'read compliance reviews');
         return ctx.prisma.complianceReview.findMany({ orderBy: { createdAt: 'desc' }, take: 200 });
       },
+      ...operations.Query,
     },
     Mutation: {
-      grantPlan: (_parent, { userId, tier }, ctx) => subscriptionService.grantPlan(ctx, userId, tier),
+      grantPlan: (_parent, { userId, tier }, ctx) => grantPlan(ctx, runtime, userId, tier),
       createOrder: (_parent, { input }, ctx) => orderService.createOrder(ctx, runtime, input),
       verifyPayment: (_parent, { input }, ctx) => paymentService.verifyPayment(ctx, runtime, input),
       refundPayment: (_parent, { input }, ctx) => refundService.refundPayment(ctx, runtime, input),
-      cancelSubscription: (_parent, _args, ctx) => subscriptionLifecycle.cancelAtPeriodEnd(ctx),
-      resumeSubscription: (_parent, _args, ctx) => subscriptionLifecycle.resume(ctx),
-      changePlan: (_parent, { planId }, ctx) => subscriptionLifecycle.scheduleDowngrade(ctx, planId),
-      reconcilePayments: (_parent, { since }, ctx) => {
-        requireAdmin(ctx.viewer, 'reconcile payments');
-        return reconcilePayments(runtime, since);
-      },
+      cancelSubscription: (_parent, _args, ctx) => subscriptionLifecycle.cancelAtPeriodEnd(ctx, runtime),
+      resumeSubscription: (_parent, _args, ctx) => subscriptionLifecycle.resume(ctx, runtime),
+      pauseSubscription: (_parent, _args, ctx) => subscriptionLifecycle.pause(ctx, runtime),
+      changePlan: (_parent, { planId }, ctx) => subscriptionLifecycle.scheduleDowngrade(ctx, runtime, planId),
+      ...operations.Mutation,
     },
     CourseAnalytics: {
       __resolveReference: (reference, ctx) => {
@@ -68,6 +70,14 @@ export function createBillingResolvers(runtime: BillingRuntime): Resolvers {
         const plan = await ctx.loaders.planById.load(subscription.planId);
         if (!plan) throw new NotFoundError('Plan', subscription.planId);
         return plan;
+      },
+      autoRenews: (subscription) => subscription.razorpaySubscriptionId !== null,
+      renewalCheckout: async (subscription, _args, ctx) => {
+        const pending = await pendingRenewal(runtime, subscription);
+        if (!pending) return null;
+        const plan = await ctx.loaders.planById.load(pending.planId);
+        if (!plan) throw new NotFoundError('Plan', pending.planId);
+        return { ...pending, razorpayKeyId: runtime.razorpay.settings.keyId, plan };
       },
       pendingPlan: (subscription, _args, ctx) =>
         subscription.pendingPlanId ? ctx.loaders.planById.load(subscription.pendingPlanId) : null,

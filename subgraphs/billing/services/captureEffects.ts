@@ -7,7 +7,8 @@ import { issueInvoice } from './invoices';
 import { writeJournal } from './ledger';
 import { capturePostings, recognitionPostings } from './ledgerPostings';
 import type { BillingSettings } from './runtime';
-import { activatePlan } from './subscriptions';
+import { applyPlanPurchase } from './planPurchases';
+import { scheduleRecognition } from './revenueRecognition';
 
 /** What the order bought, for the invoice line. */
 async function describeOrder(tx: TransactionClient, order: PaymentOrder): Promise<string> {
@@ -17,20 +18,6 @@ async function describeOrder(tx: TransactionClient, order: PaymentOrder): Promis
   }
   const plan = order.planId ? await tx.plan.findUnique({ where: { id: order.planId } }) : null;
   return `Subscription: ${plan?.name ?? 'plan'}`;
-}
-
-/** The plan an order bought takes effect; renewing the same plan extends the paid period. */
-async function applyPlanPurchase(tx: TransactionClient, order: PaymentOrder, correlationId: string | null) {
-  const plan = order.planId ? await tx.plan.findUnique({ where: { id: order.planId } }) : null;
-  if (!plan) throw new Error(`order ${order.id} has no plan`);
-  const current = await tx.subscription.findUnique({ where: { userId: order.userId } });
-  const now = new Date();
-  const extends_ =
-    current?.planId === plan.id &&
-    current.status === 'ACTIVE' &&
-    current.currentPeriodEnd &&
-    current.currentPeriodEnd > now;
-  await activatePlan(tx, order.userId, plan, correlationId, extends_ ? current.currentPeriodEnd! : now);
 }
 
 /**
@@ -52,12 +39,16 @@ export async function applyCapture(
     postings: capturePostings(amountMinor, payment.feeMinor, currency),
   });
   if (!first) return;
-  await writeJournal(tx, {
-    reference: `recognise:${payment.id}`,
-    description: `Revenue of ${payment.razorpayPaymentId}`,
-    paymentId: payment.id,
-    postings: recognitionPostings(amountMinor, currency, order.purpose),
-  });
+  if (order.purpose === 'COURSE') {
+    // Policy: a course sale is earned at capture. The enrolment (lifetime access to content that
+    // already exists) is delivered then, and no later obligation remains to defer revenue over.
+    await writeJournal(tx, {
+      reference: `recognise:${payment.id}`,
+      description: `Revenue of ${payment.razorpayPaymentId}`,
+      paymentId: payment.id,
+      postings: recognitionPostings(amountMinor, currency, order.purpose),
+    });
+  }
   await tx.paymentOrder.update({ where: { id: order.id }, data: { status: 'PAID' } });
   await enqueueEvent<PaymentCapturedPayload>(tx, 'billing', {
     topic: PaymentTopics.paymentCaptured,
@@ -75,7 +66,11 @@ export async function applyCapture(
     },
     correlationId,
   });
-  if (order.purpose === 'SUBSCRIPTION') await applyPlanPurchase(tx, order, correlationId);
+  if (order.purpose === 'SUBSCRIPTION') {
+    // A plan is a service over its period: its revenue stays deferred and is earned day by day.
+    const period = await applyPlanPurchase(tx, order, correlationId);
+    await scheduleRecognition(tx, payment, order.purpose, period);
+  }
   await issueInvoice(tx, payment, order, await describeOrder(tx, order), settings.gstHomeState);
   await flagForReview(tx, payment, correlationId);
 }

@@ -7,19 +7,27 @@ const escapeHtml = (text: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   );
 
+export interface Seller {
+  name: string;
+  gstin: string;
+  state: string;
+}
+
+/** Inter-state supply shows IGST; intra-state shows the CGST and SGST halves. */
+export const invoiceTaxRows = (invoice: Invoice): [string, bigint][] =>
+  invoice.igstMinor > 0n
+    ? [['IGST @ 18%', invoice.igstMinor]]
+    : [
+        ['CGST @ 9%', invoice.cgstMinor],
+        ['SGST @ 9%', invoice.sgstMinor],
+      ];
+
 /** A self-contained HTML tax invoice (prints to PDF from any browser). */
-export function renderInvoiceHtml(invoice: Invoice, seller: { name: string; gstin: string; state: string }) {
+export function renderInvoiceHtml(invoice: Invoice, seller: Seller) {
   const amount = (minor: bigint) => `${invoice.currency} ${formatMinorUnits(minor, invoice.currency)}`;
-  const taxRows: [string, bigint][] =
-    invoice.igstMinor > 0n
-      ? [['IGST @ 18%', invoice.igstMinor]]
-      : [
-          ['CGST @ 9%', invoice.cgstMinor],
-          ['SGST @ 9%', invoice.sgstMinor],
-        ];
   const rows: [string, bigint][] = [
     ['Taxable value', invoice.taxableMinor],
-    ...taxRows,
+    ...invoiceTaxRows(invoice),
     ['Total', invoice.totalMinor],
   ];
   return `<!doctype html>

@@ -1,6 +1,8 @@
 import type { Invoice, PaymentOrder } from '../../../platform/prisma/generated/client';
 import type { BillingContext } from '../context';
 import { assertSelfOrAdmin, canSee } from './access';
+import { renderInvoiceHtml, type Seller } from './invoiceHtml';
+import { renderInvoicePdf } from './invoicePdf';
 
 export const invoiceService = {
   async byId(ctx: BillingContext, id: string): Promise<Invoice | null> {
@@ -10,6 +12,24 @@ export const invoiceService = {
   async forUser(ctx: BillingContext, userId: string): Promise<Invoice[]> {
     assertSelfOrAdmin(ctx.viewer, userId);
     return ctx.loaders.invoicesByUserId.load(userId);
+  },
+  /** The invoice as a file, for its owner or an admin; null for anyone else's (its existence is private). */
+  async document(ctx: BillingContext, id: string, format: 'HTML' | 'PDF', seller: Seller) {
+    const invoice = await invoiceService.byId(ctx, id);
+    if (!invoice) return null;
+    const name = invoice.number.replaceAll('/', '-');
+    if (format === 'PDF') {
+      return {
+        filename: `${name}.pdf`,
+        contentType: 'application/pdf',
+        contentBase64: renderInvoicePdf(invoice, seller).toString('base64'),
+      };
+    }
+    return {
+      filename: `${name}.html`,
+      contentType: 'text/html; charset=utf-8',
+      contentBase64: Buffer.from(renderInvoiceHtml(invoice, seller), 'utf8').toString('base64'),
+    };
   },
   async ordersOf(ctx: BillingContext, userId: string): Promise<PaymentOrder[]> {
     assertSelfOrAdmin(ctx.viewer, userId);

@@ -39,15 +39,23 @@ export function capturePostings(amountMinor: bigint, feeMinor: bigint, currency:
   ].filter((p) => p.amountMinor !== 0n);
 }
 
-/** Revenue recognition: access is granted on capture, so the deferred amount is earned then. */
-export function recognitionPostings(amountMinor: bigint, currency: string, purpose: string): Posting[] {
-  const taxable = amountMinor - gstIncluded(amountMinor);
-  if (taxable === 0n) return [];
+/** Moves earned value from deferred revenue to revenue (recognition). */
+export function earnedPostings(taxableMinor: bigint, currency: string, purpose: string): Posting[] {
+  if (taxableMinor === 0n) return [];
   return [
-    { account: Accounts.deferredRevenue, amountMinor: taxable, currency },
-    { account: Accounts.revenue(purpose), amountMinor: -taxable, currency },
+    { account: Accounts.deferredRevenue, amountMinor: taxableMinor, currency },
+    { account: Accounts.revenue(purpose), amountMinor: -taxableMinor, currency },
   ];
 }
+
+/** Recognition of a whole capture at once (course sales: access is delivered on capture). */
+export function recognitionPostings(amountMinor: bigint, currency: string, purpose: string): Posting[] {
+  return earnedPostings(amountMinor - gstIncluded(amountMinor), currency, purpose);
+}
+
+/** The GST inside a refund, from cumulative amounts so partial refunds add up to the capture's GST. */
+export const refundGst = (refundMinor: bigint, refundedBeforeMinor: bigint) =>
+  gstIncluded(refundedBeforeMinor + refundMinor) - gstIncluded(refundedBeforeMinor);
 
 /**
  * A refund reverses revenue and GST for the refunded part; Razorpay keeps its fee. The split uses the
@@ -58,10 +66,13 @@ export function refundPostings(
   refundedBeforeMinor: bigint,
   currency: string,
   purpose: string,
+  /** The part of the refund's taxable value not yet earned: it leaves deferred revenue instead. */
+  fromDeferredMinor = 0n,
 ): Posting[] {
-  const gst = gstIncluded(refundedBeforeMinor + refundMinor) - gstIncluded(refundedBeforeMinor);
+  const gst = refundGst(refundMinor, refundedBeforeMinor);
   return [
-    { account: Accounts.revenue(purpose), amountMinor: refundMinor - gst, currency },
+    { account: Accounts.revenue(purpose), amountMinor: refundMinor - gst - fromDeferredMinor, currency },
+    { account: Accounts.deferredRevenue, amountMinor: fromDeferredMinor, currency },
     { account: Accounts.gstOutput, amountMinor: gst, currency },
     { account: Accounts.clearing, amountMinor: -refundMinor, currency },
   ].filter((p) => p.amountMinor !== 0n);

@@ -5,7 +5,8 @@ import type { Plan, PaymentOrder } from '../../../platform/prisma/generated/clie
 import type { BillingContext } from '../context';
 import { canSee, requireViewer } from './access';
 import { assertIdempotencyKey, assertSameRequest, requestHash } from './idempotency';
-import { unusedCredit } from './planPeriods';
+import { parsePlaceOfSupply } from './gatewaySubscriptions';
+import { prorateUpgrade, unusedCredit } from './planPeriods';
 import type { BillingRuntime } from './runtime';
 
 export interface CreateOrderInput {
@@ -25,13 +26,45 @@ interface Priced {
   amountMinor: bigint;
   currency: string;
   creditMinor: bigint;
+  razorpaySubscriptionId?: string | null;
+  periodEnd?: Date | null;
 }
 
-/** An upgrade is charged its price less the unused value of the paid plan it replaces. */
+const atLeastMinimum = (minor: bigint) => (minor < MINIMUM_CHARGE_MINOR ? MINIMUM_CHARGE_MINOR : minor);
+
+/**
+ * An upgrade is charged its price less the unused value of the paid plan it replaces. A subscription
+ * Razorpay renews keeps its period: the upgrade pays the new plan's share of the days left less the
+ * old plan's share (planPeriods.prorateUpgrade), and the next renewal charges the new price.
+ */
 async function planPrice(ctx: BillingContext, plan: Plan, userId: string): Promise<Priced> {
   if (plan.priceMinor <= 0n) throw new BadUserInputError('The free plan needs no payment', 'planId');
   const current = await ctx.prisma.subscription.findUnique({ where: { userId }, include: { plan: true } });
   const replacing = current && current.status === 'ACTIVE' && current.planId !== plan.id ? current : null;
+  if (replacing?.razorpaySubscriptionId && replacing.currentPeriodEnd) {
+    if (plan.priceMinor <= replacing.plan.priceMinor || plan.interval !== replacing.plan.interval) {
+      throw new BadUserInputError(
+        'A renewing subscription upgrades to a dearer plan of its interval; downgrade with changePlan',
+        'planId',
+      );
+    }
+    const proration = prorateUpgrade(
+      replacing.plan.priceMinor,
+      plan.priceMinor,
+      replacing.currentPeriodStart,
+      replacing.currentPeriodEnd,
+      new Date(),
+    );
+    const amountMinor = atLeastMinimum(proration.chargeMinor);
+    return {
+      purpose: 'SUBSCRIPTION',
+      amountMinor,
+      currency: plan.currency,
+      creditMinor: proration.creditMinor,
+      razorpaySubscriptionId: replacing.razorpaySubscriptionId,
+      periodEnd: replacing.currentPeriodEnd,
+    };
+  }
   const credit = replacing
     ? unusedCredit(
         replacing.plan.priceMinor,
@@ -43,8 +76,7 @@ async function planPrice(ctx: BillingContext, plan: Plan, userId: string): Promi
   if (replacing && replacing.plan.priceMinor > plan.priceMinor && credit > 0n) {
     throw new BadUserInputError('Downgrades take effect at the period end: use changePlan', 'planId');
   }
-  const amountMinor =
-    plan.priceMinor - credit < MINIMUM_CHARGE_MINOR ? MINIMUM_CHARGE_MINOR : plan.priceMinor - credit;
+  const amountMinor = atLeastMinimum(plan.priceMinor - credit);
   return {
     purpose: 'SUBSCRIPTION',
     amountMinor,
@@ -82,10 +114,7 @@ export const orderService = {
       );
     }
     assertIdempotencyKey(input.idempotencyKey);
-    const placeOfSupply = (input.placeOfSupply ?? runtime.settings.gstHomeState).toUpperCase();
-    if (!/^[A-Z]{2}$/.test(placeOfSupply)) {
-      throw new BadUserInputError('placeOfSupply is a two-letter state code', 'placeOfSupply');
-    }
+    const placeOfSupply = parsePlaceOfSupply(input.placeOfSupply, runtime.settings.gstHomeState);
     const hash = requestHash({
       planId: input.planId ?? null,
       courseId: input.courseId ?? null,
@@ -125,6 +154,8 @@ export const orderService = {
           idempotencyKey: input.idempotencyKey,
           requestHash: hash,
           placeOfSupply,
+          razorpaySubscriptionId: priced.razorpaySubscriptionId ?? null,
+          periodEnd: priced.periodEnd ?? null,
         },
       });
     } catch (error) {

@@ -7,6 +7,7 @@ import { recordGatewayPayment } from './paymentRecords';
 import { RazorpayError } from './razorpayClient';
 import type { BillingRuntime } from './runtime';
 import { signatureMatches } from './signatures';
+import { afterPlanPayment } from './subscriptionSync';
 
 export interface VerifyPaymentInput {
   razorpayOrderId: string;
@@ -63,6 +64,10 @@ export const paymentService = {
     }
     const payment = await captureAndRecord(runtime, input.razorpayPaymentId, ctx.correlationId);
     if (!payment) throw new NotFoundError('Order', input.razorpayOrderId);
+    // The payment is ours either way; a failed plan move at Razorpay is retried by its webhooks.
+    await afterPlanPayment(runtime, payment).catch((error: unknown) =>
+      ctx.logger.warn({ err: error, paymentId: payment.id }, 'moving the Razorpay plan failed; will retry'),
+    );
     ctx.logger.info({ paymentId: payment.id, status: payment.status }, 'payment verified');
     return payment;
   },

@@ -1,5 +1,12 @@
 import Razorpay from 'razorpay';
-import type { OrderEntity, PaymentEntity, RefundEntity } from '../razorpayServer/entities';
+import type {
+  OrderEntity,
+  PaymentEntity,
+  PlanEntity,
+  RefundEntity,
+  SubscriptionEntity,
+} from '../razorpayServer/entities';
+import type { SettlementEntity, SettlementReconItem } from '../razorpayServer/settlements';
 
 export interface RazorpaySettings {
   baseUrl: string;
@@ -78,6 +85,53 @@ export function createRazorpayClient(settings: RazorpaySettings) {
       call<RefundEntity>(() => sdk.payments.refund(paymentId, { amount: toWireAmount(amountMinor), notes })),
     listPayments: (from: number, to: number, skip: number) =>
       call<{ items: PaymentEntity[] }>(() => sdk.payments.all({ from, to, count: 100, skip })),
+    createPlan: (plan: { name: string; amountMinor: bigint; currency: string; months: number }) =>
+      call<PlanEntity>(() =>
+        sdk.plans.create({
+          period: plan.months % 12 === 0 ? 'yearly' : 'monthly',
+          interval: plan.months % 12 === 0 ? plan.months / 12 : plan.months,
+          item: { name: plan.name, amount: toWireAmount(plan.amountMinor), currency: plan.currency },
+        }),
+      ),
+    /** `startAt`: the first charge waits for it (the end of a period already paid for). */
+    createSubscription: (planId: string, notes: Record<string, string>, startAt?: Date) =>
+      // 120 cycles: Razorpay needs a finite count; ten years of monthly renewals is "until cancelled".
+      call<SubscriptionEntity>(() =>
+        sdk.subscriptions.create({
+          plan_id: planId,
+          total_count: 120,
+          notes,
+          // Rounded up to the second: the new period never starts before the paid one ends.
+          ...(startAt ? { start_at: Math.ceil(startAt.getTime() / 1000) } : {}),
+        }),
+      ),
+    fetchSubscription: (id: string) => call<SubscriptionEntity>(() => sdk.subscriptions.fetch(id)),
+    cancelSubscription: (id: string, atCycleEnd: boolean) =>
+      call<SubscriptionEntity>(() => sdk.subscriptions.cancel(id, atCycleEnd)),
+    pauseSubscription: (id: string) =>
+      call<SubscriptionEntity>(() => sdk.subscriptions.pause(id, { pause_at: 'now' })),
+    resumeSubscription: (id: string) =>
+      call<SubscriptionEntity>(() => sdk.subscriptions.resume(id, { resume_at: 'now' })),
+    listSettlements: (from: number, to: number, skip: number) =>
+      call<{ items: SettlementEntity[] }>(() => sdk.settlements.all({ from, to, count: 100, skip })),
+    /** GET /v1/settlements/recon/combined: the payments and refunds settled on one UTC day. */
+    settlementRecon: (day: Date, skip: number) =>
+      call<{ items: SettlementReconItem[] }>(() =>
+        sdk.settlements.reports({
+          year: day.getUTCFullYear(),
+          month: day.getUTCMonth() + 1,
+          day: day.getUTCDate(),
+          count: 1000,
+          skip,
+        }),
+      ),
+    /** Drops a plan change scheduled for the cycle end (Razorpay's "Cancel an Update"). */
+    cancelScheduledChanges: (id: string) =>
+      call<SubscriptionEntity>(() => sdk.subscriptions.cancelScheduledChanges(id)),
+    changeSubscriptionPlan: (id: string, planId: string, at: 'now' | 'cycle_end') =>
+      call<SubscriptionEntity>(() =>
+        sdk.subscriptions.update(id, { plan_id: planId, schedule_change_at: at }),
+      ),
   };
 }
 

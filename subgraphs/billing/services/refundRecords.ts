@@ -6,6 +6,7 @@ import type { RefundEntity } from '../razorpayServer/entities';
 import { writeJournal } from './ledger';
 import { refundPostings } from './ledgerPostings';
 import { statusAfterRefunds } from './paymentStateMachine';
+import { takeFromDeferred } from './revenueRecognition';
 import { setPlan } from './subscriptions';
 
 export interface RefundRequestMeta {
@@ -44,11 +45,21 @@ export async function recordGatewayRefund(
   const status = statusAfterRefunds(payment.amountMinor, refundedMinor);
   await tx.payment.update({ where: { id: payment.id }, data: { refundedMinor, status } });
   const order = await tx.paymentOrder.findUniqueOrThrow({ where: { id: payment.orderId } });
+  const fromDeferred =
+    order.purpose === 'SUBSCRIPTION'
+      ? await takeFromDeferred(tx, payment.id, amountMinor, payment.refundedMinor)
+      : 0n;
   await writeJournal(tx, {
     reference: `refund:${entity.id}`,
     description: `Refund ${entity.id} of ${payment.razorpayPaymentId}`,
     paymentId: payment.id,
-    postings: refundPostings(amountMinor, payment.refundedMinor, payment.currency, order.purpose),
+    postings: refundPostings(
+      amountMinor,
+      payment.refundedMinor,
+      payment.currency,
+      order.purpose,
+      fromDeferred,
+    ),
   });
   const full = status === 'REFUNDED';
   await enqueueEvent<PaymentRefundedPayload>(tx, 'billing', {

@@ -8,6 +8,7 @@ import { assertIdempotencyKey, assertSameRequest, requestHash } from './idempote
 import { isCapturedOrLater } from './paymentStateMachine';
 import { recordGatewayRefund } from './refundRecords';
 import type { BillingRuntime } from './runtime';
+import { stopRenewalAfterFullRefund } from './subscriptionSync';
 
 export interface RefundPaymentInput {
   paymentId: string;
@@ -51,7 +52,7 @@ export const refundService = {
     const previous = await replay();
     if (previous) return previous;
 
-    return ctx.prisma.$transaction(
+    const refund = await ctx.prisma.$transaction(
       async (tx) => {
         // One refund of a payment at a time: the remaining amount is checked and spent under this lock.
         await tx.$queryRawUnsafe(`SELECT 1 FROM billing.payment WHERE id = $1::uuid FOR UPDATE`, payment.id);
@@ -91,6 +92,11 @@ export const refundService = {
       },
       { timeout: 20_000, maxWait: 10_000 },
     );
+    // The plan fell back to FREE with the full refund: Razorpay must stop renewing it too.
+    await stopRenewalAfterFullRefund(runtime, payment.id).catch((error: unknown) =>
+      ctx.logger.error({ err: error, paymentId: payment.id }, 'cancelling the refunded subscription failed'),
+    );
+    return refund;
   },
 
   async forPayment(ctx: BillingContext, paymentId: string): Promise<Refund[]> {

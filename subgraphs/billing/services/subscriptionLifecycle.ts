@@ -1,14 +1,12 @@
 import { BadUserInputError, NotFoundError } from '../../../platform/errors';
 import { isUuid } from '../../../platform/loaders';
-import type { PrismaClient } from '../../../platform/prisma';
 import type { Subscription } from '../../../platform/prisma/generated/client';
 import type { BillingContext } from '../context';
 import { requireViewer } from './access';
-import { announceSubscription, setPlan } from './subscriptions';
-
-/** Renewal retries before a subscription halts (Razorpay retries a failed charge three times too). */
-export const RENEWAL_RETRIES = 3;
-export const RETRY_INTERVAL_MS = 86_400_000;
+import { razorpayPlanIdOf } from './gatewaySubscriptions';
+import type { BillingRuntime } from './runtime';
+import { renewAfter } from './subscriptionRenewal';
+import { syncSubscription } from './subscriptionSync';
 
 async function ownPaidSubscription(
   ctx: BillingContext,
@@ -23,31 +21,92 @@ async function ownPaidSubscription(
 }
 
 export const subscriptionLifecycle = {
-  async cancelAtPeriodEnd(ctx: BillingContext): Promise<Subscription> {
+  /**
+   * Razorpay stops renewing at the cycle end (cancel_at_cycle_end); the tier holds until then. A
+   * subscription not charging yet (authorised to start later) or paused is cancelled at Razorpay at
+   * once: the period already paid for still runs to its end here (keepPaidPeriod).
+   */
+  async cancelAtPeriodEnd(ctx: BillingContext, runtime: BillingRuntime): Promise<Subscription> {
     const subscription = await ownPaidSubscription(ctx);
+    const id = subscription.razorpaySubscriptionId;
+    if (id && !subscription.cancelAtPeriodEnd) {
+      const entity = await runtime.razorpay.fetchSubscription(id);
+      await runtime.razorpay.cancelSubscription(id, entity.status === 'active');
+    }
+    await ctx.prisma.subscription.updateMany({
+      where: { id: subscription.id, razorpaySubscriptionId: id },
+      data: { cancelAtPeriodEnd: true },
+    });
+    if (id) await syncSubscription(runtime, id, ctx.correlationId);
+    return ctx.prisma.subscription.findUniqueOrThrow({ where: { id: subscription.id } });
+  },
+
+  /**
+   * Undoes cancelSubscription, or resumes a paused subscription. Razorpay cannot withdraw a cycle-end
+   * cancellation (see razorpayServer/subscriptionChanges.ts), so a renewing plan is continued by a new
+   * Razorpay subscription on the same plan whose start_at is the old one's cycle end: the customer
+   * authorises it (PlanSubscription.renewalCheckout) and from then on it renews the plan; until then
+   * cancelAtPeriodEnd stays true. A plan bought once just drops its cancellation.
+   */
+  async resume(ctx: BillingContext, runtime: BillingRuntime): Promise<Subscription> {
+    const subscription = await ownPaidSubscription(ctx);
+    const id = subscription.razorpaySubscriptionId;
+    if (subscription.status === 'PAUSED' && id) {
+      await runtime.razorpay.resumeSubscription(id);
+      await syncSubscription(runtime, id, ctx.correlationId);
+      return ctx.prisma.subscription.findUniqueOrThrow({ where: { id: subscription.id } });
+    }
+    if (subscription.status !== 'ACTIVE')
+      throw new BadUserInputError('Only an active or paused subscription can resume');
+    if (!subscription.cancelAtPeriodEnd) return subscription;
+    if (id) {
+      await renewAfter(runtime, subscription, id);
+      return subscription;
+    }
     return ctx.prisma.subscription.update({
       where: { id: subscription.id },
-      data: { cancelAtPeriodEnd: true },
+      data: { cancelAtPeriodEnd: false, pendingPlanId: null },
     });
   },
 
-  async resume(ctx: BillingContext): Promise<Subscription> {
+  /** Pauses a renewing subscription at Razorpay (pause_at=now): nothing is charged until resumed. */
+  async pause(ctx: BillingContext, runtime: BillingRuntime): Promise<Subscription> {
     const subscription = await ownPaidSubscription(ctx);
-    if (subscription.status !== 'ACTIVE')
-      throw new BadUserInputError('Only an active subscription can resume');
-    return ctx.prisma.subscription.update({
-      where: { id: subscription.id },
-      data: { cancelAtPeriodEnd: false },
-    });
+    const id = subscription.razorpaySubscriptionId;
+    if (!id || subscription.status !== 'ACTIVE' || subscription.cancelAtPeriodEnd) {
+      throw new BadUserInputError('Only an active renewing subscription that is not cancelled can pause');
+    }
+    const entity = await runtime.razorpay.fetchSubscription(id);
+    if (entity.status !== 'active') {
+      throw new BadUserInputError('The subscription has not started charging yet: cancel it instead');
+    }
+    await runtime.razorpay.pauseSubscription(id);
+    await syncSubscription(runtime, id, ctx.correlationId);
+    return ctx.prisma.subscription.findUniqueOrThrow({ where: { id: subscription.id } });
   },
 
   /** A downgrade: the paid period runs out on the current plan, the next one is on the cheaper plan. */
-  async scheduleDowngrade(ctx: BillingContext, planId: string): Promise<Subscription> {
+  async scheduleDowngrade(
+    ctx: BillingContext,
+    runtime: BillingRuntime,
+    planId: string,
+  ): Promise<Subscription> {
     const subscription = await ownPaidSubscription(ctx);
     const plan = isUuid(planId) ? await ctx.prisma.plan.findUnique({ where: { id: planId } }) : null;
     if (!plan) throw new NotFoundError('Plan', planId);
     if (plan.priceMinor >= subscription.plan.priceMinor) {
       throw new BadUserInputError('Upgrades are bought with createOrder (prorated)', 'planId');
+    }
+    if (subscription.razorpaySubscriptionId) {
+      if (plan.priceMinor <= 0n) {
+        throw new BadUserInputError('To go back to FREE, cancel the subscription', 'planId');
+      }
+      const razorpayPlanId = await razorpayPlanIdOf(runtime, plan);
+      await runtime.razorpay.changeSubscriptionPlan(
+        subscription.razorpaySubscriptionId,
+        razorpayPlanId,
+        'cycle_end',
+      );
     }
     return ctx.prisma.subscription.update({
       where: { id: subscription.id },
@@ -55,46 +114,3 @@ export const subscriptionLifecycle = {
     });
   },
 };
-
-/**
- * The periodic job: a period that ended unpaid moves to PAST_DUE (tier kept), each further run counts
- * a failed retry, and after RENEWAL_RETRIES the subscription HALTS and the tier falls to FREE.
- * Cancelled-at-period-end subscriptions fall to FREE; pending downgrades take their plan.
- */
-export async function runSubscriptionCycle(prisma: PrismaClient, now = new Date()): Promise<number> {
-  const due = await prisma.subscription.findMany({
-    where: {
-      OR: [
-        { status: 'ACTIVE', currentPeriodEnd: { lte: now } },
-        // One retry a day while past due.
-        { status: 'PAST_DUE', updatedAt: { lte: new Date(now.getTime() - RETRY_INTERVAL_MS) } },
-      ],
-    },
-    include: { plan: true },
-    take: 500,
-  });
-  for (const subscription of due) {
-    await prisma.$transaction(async (tx) => {
-      const correlationId = `subscription-cycle-${subscription.id}`;
-      if (subscription.cancelAtPeriodEnd) {
-        await setPlan(tx, subscription.userId, 'FREE', correlationId);
-        return;
-      }
-      const failedCharges = subscription.status === 'PAST_DUE' ? subscription.failedCharges + 1 : 0;
-      const halted = failedCharges >= RENEWAL_RETRIES;
-      const updated = await tx.subscription.update({
-        where: { id: subscription.id },
-        data: {
-          status: halted ? 'HALTED' : 'PAST_DUE',
-          failedCharges,
-          ...(subscription.pendingPlanId ? { planId: subscription.pendingPlanId, pendingPlanId: null } : {}),
-        },
-      });
-      const plan = await tx.plan.findUniqueOrThrow({ where: { id: updated.planId } });
-      if (subscription.status !== updated.status || plan.id !== subscription.planId) {
-        await announceSubscription(tx, updated, plan.tier, correlationId);
-      }
-    });
-  }
-  return due.length;
-}

@@ -1,9 +1,4 @@
-import {
-  BadUserInputError,
-  ForbiddenError,
-  NotFoundError,
-  UnauthenticatedError,
-} from '../../../platform/errors';
+import { NotFoundError } from '../../../platform/errors';
 import { enqueueEvent } from '../../../platform/events/outbox';
 import { Topics, type SubscriptionChangedPayload } from '../../../platform/events/topics';
 import { isUuid } from '../../../platform/loaders';
@@ -13,21 +8,52 @@ import type { BillingContext } from '../context';
 import { assertSelfOrAdmin } from './access';
 import { periodEnd } from './planPeriods';
 
-/** Announces the tier the subscription now grants; identity's token claim follows from the event. */
+/**
+ * The tier a subscription grants: a halted one (every retry failed) grants FREE. A paused one (Razorpay
+ * charges nothing while paused) keeps its tier to the end of the period already paid for, then FREE.
+ */
+export function grantedTier(
+  subscription: Pick<Subscription, 'status' | 'currentPeriodEnd'>,
+  planTier: Tier,
+  now = new Date(),
+): Tier {
+  if (subscription.status === 'HALTED' || subscription.status === 'CANCELLED') return 'FREE';
+  if (subscription.status === 'PAUSED') {
+    return subscription.currentPeriodEnd && subscription.currentPeriodEnd > now ? planTier : 'FREE';
+  }
+  return planTier;
+}
+
+/**
+ * Announces the tier the subscription now grants; identity's token claim follows from the event (its
+ * consumer takes `tier`, so HALTED with tier FREE is understood by consumers that predate HALTED).
+ * The change is also kept in billing's history, which churn analytics reads.
+ */
 export async function announceSubscription(
   tx: TransactionClient,
   subscription: Subscription,
   tier: Tier,
   correlationId: string | null,
 ): Promise<void> {
-  // HALTED is not in the contract: a halted subscription grants FREE, announced as PAST_DUE.
-  const status = subscription.status === 'HALTED' ? 'PAST_DUE' : subscription.status;
-  const effectiveTier = subscription.status === 'HALTED' ? 'FREE' : tier;
+  const effectiveTier = grantedTier(subscription, tier);
+  await tx.subscriptionChange.create({
+    data: {
+      userId: subscription.userId,
+      subscriptionId: subscription.id,
+      tier: effectiveTier,
+      status: subscription.status,
+    },
+  });
   await enqueueEvent<SubscriptionChangedPayload>(tx, 'billing', {
     topic: Topics.subscriptionChanged,
     key: subscription.userId,
     type: 'SubscriptionChanged',
-    payload: { userId: subscription.userId, subscriptionId: subscription.id, tier: effectiveTier, status },
+    payload: {
+      userId: subscription.userId,
+      subscriptionId: subscription.id,
+      tier: effectiveTier,
+      status: subscription.status,
+    },
     correlationId,
   });
 }
@@ -51,6 +77,8 @@ export async function activatePlan(
     cancelAtPeriodEnd: false,
     failedCharges: 0,
     pendingPlanId: null,
+    // A plan set here (FREE, a grant, a one-off purchase) is no longer renewed by Razorpay.
+    razorpaySubscriptionId: null,
   };
   const subscription = await tx.subscription.upsert({
     where: { userId },
@@ -91,17 +119,8 @@ export const subscriptionService = {
     assertSelfOrAdmin(ctx.viewer, userId);
     const subscription = await ctx.loaders.subscriptionByUserId.load(userId);
     // PAST_DUE is the grace period of dunning: the tier holds until the subscription halts.
-    if (!subscription || (subscription.status !== 'ACTIVE' && subscription.status !== 'PAST_DUE'))
-      return 'FREE';
-    return (await ctx.loaders.planById.load(subscription.planId))?.tier ?? 'FREE';
-  },
-
-  async grantPlan(ctx: BillingContext, userId: string, tier: Tier): Promise<Subscription> {
-    if (!ctx.viewer) throw new UnauthenticatedError();
-    if (!ctx.viewer.roles.includes('ADMIN')) throw new ForbiddenError('Only admins can grant plans');
-    if (!isUuid(userId)) throw new BadUserInputError('userId must be a user id', 'userId');
-    const subscription = await ctx.prisma.$transaction((tx) => setPlan(tx, userId, tier, ctx.correlationId));
-    ctx.logger.info({ userId, tier, by: ctx.viewer.userId }, 'plan granted');
-    return subscription;
+    if (!subscription) return 'FREE';
+    const planTier = (await ctx.loaders.planById.load(subscription.planId))?.tier ?? 'FREE';
+    return grantedTier(subscription, planTier);
   },
 };

@@ -1,12 +1,17 @@
-import type { PaymentEntity, RefundEntity } from '../razorpayServer/entities';
+import type { PaymentEntity, RefundEntity, SubscriptionEntity } from '../razorpayServer/entities';
 import { captureAndRecord } from '../services/payments';
 import { recordGatewayPayment } from '../services/paymentRecords';
 import { recordGatewayRefund } from '../services/refundRecords';
 import type { BillingRuntime } from '../services/runtime';
+import { afterPlanPayment, recordSubscriptionCharge, syncSubscription } from '../services/subscriptionSync';
 
 export interface RazorpayEvent {
   event: string;
-  payload: { payment?: { entity: PaymentEntity }; refund?: { entity: RefundEntity } };
+  payload: {
+    payment?: { entity: PaymentEntity };
+    refund?: { entity: RefundEntity };
+    subscription?: { entity: SubscriptionEntity };
+  };
 }
 
 const txOptions = { timeout: 20_000, maxWait: 10_000 };
@@ -17,20 +22,28 @@ const txOptions = { timeout: 20_000, maxWait: 10_000 };
  */
 export async function applyRazorpayEvent(runtime: BillingRuntime, event: RazorpayEvent, eventId: string) {
   const payment = event.payload.payment?.entity;
+  const subscription = event.payload.subscription?.entity;
   const correlationId = `razorpay-${eventId}`;
   switch (event.event) {
     case 'payment.authorized':
-      if (payment) await captureAndRecord(runtime, payment.id, correlationId);
+      if (payment)
+        await afterPlanPayment(runtime, await captureAndRecord(runtime, payment.id, correlationId));
       return;
     case 'payment.captured':
     case 'payment.failed':
     case 'order.paid':
       if (payment) {
-        await runtime.prisma.$transaction(
+        const recorded = await runtime.prisma.$transaction(
           (tx) => recordGatewayPayment(tx, payment, runtime.settings, correlationId),
           txOptions,
         );
+        await afterPlanPayment(runtime, recorded);
       }
+      return;
+    case 'subscription.charged':
+      if (subscription && payment)
+        await recordSubscriptionCharge(runtime, subscription, payment, correlationId);
+      if (subscription) await syncSubscription(runtime, subscription.id, correlationId);
       return;
     case 'refund.processed':
     case 'refund.created': {
@@ -62,6 +75,10 @@ export async function applyRazorpayEvent(runtime: BillingRuntime, event: Razorpa
       return;
     }
     default:
+      if (subscription && event.event.startsWith('subscription.')) {
+        await syncSubscription(runtime, subscription.id, correlationId);
+        return;
+      }
       runtime.logger.debug({ event: event.event }, 'webhook event not used');
   }
 }

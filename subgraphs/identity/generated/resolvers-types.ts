@@ -59,6 +59,12 @@ export type KycStatus =
   | 'REJECTED'
   | 'VERIFIED';
 
+export type KycStatusCount = {
+  __typename?: 'KycStatusCount';
+  count: Scalars['Int']['output'];
+  status: Scalars['String']['output'];
+};
+
 export type KycSubmission = {
   __typename?: 'KycSubmission';
   /** XXXX-XXXX-1234: the full number is never stored. */
@@ -83,6 +89,8 @@ export type LoginInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Needs the current password; ends every other session of the user. Returns how many were ended. */
+  changePassword: Scalars['Int']['output'];
   /** Second step of a login with TOTP enabled: a current TOTP code or an unused backup code. */
   completeTwoFactorLogin: AuthPayload;
   confirmTotp: TotpActivation;
@@ -105,6 +113,12 @@ export type Mutation = {
   rotateSigningKey: SigningKeyRotation;
   submitKyc: KycSubmission;
   updateProfile: Profile;
+};
+
+
+export type MutationChangePasswordArgs = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
 };
 
 
@@ -219,6 +233,8 @@ export type Query = {
   me: Maybe<User>;
   /** Admins and support see anyone; others only themselves. */
   user: Maybe<User>;
+  /** ADMIN: sign-ups, KYC funnel and role mix of the users who signed up in [from, to); totalUsers as of `to`. */
+  userAnalytics: UserAnalytics;
 };
 
 
@@ -229,6 +245,12 @@ export type QueryKycReviewQueueArgs = {
 
 export type QueryUserArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryUserAnalyticsArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
 };
 
 export type RegisterInput = {
@@ -251,6 +273,12 @@ export type Role =
   | 'LEARNER'
   | 'SUPPORT'
   | 'TRADER';
+
+export type RoleCount = {
+  __typename?: 'RoleCount';
+  count: Scalars['Int']['output'];
+  role: Scalars['String']['output'];
+};
 
 export type SecurityEvent = {
   __typename?: 'SecurityEvent';
@@ -321,6 +349,25 @@ export type User = {
 /** A person with an account. Other subgraphs add their own fields (enrollments, tier, portfolio...). */
 export type UserSecurityEventsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type UserAnalytics = {
+  __typename?: 'UserAnalytics';
+  /** The range's sign-ups by current KYC status: NOT_SUBMITTED, PENDING, VERIFIED, REJECTED, EXPIRED (all five, in order). */
+  kycFunnel: Array<KycStatusCount>;
+  /** The range's sign-ups per role (a user with two roles counts in both), most common first. */
+  roleMix: Array<RoleCount>;
+  /** Sign-ups per UTC day in the range, days without any left out, ascending. */
+  signupsByDay: Array<UserDailyCount>;
+  /** Accounts created before `to`. */
+  totalUsers: Scalars['Int']['output'];
+};
+
+export type UserDailyCount = {
+  __typename?: 'UserDailyCount';
+  count: Scalars['Int']['output'];
+  /** YYYY-MM-DD (UTC). */
+  day: Scalars['String']['output'];
 };
 
 
@@ -426,9 +473,10 @@ export type ResolversTypes = {
   KycDecision: KycDecision;
   KycInput: KycInput;
   KycStatus: KycStatus;
+  KycStatusCount: ResolverTypeWrapper<KycStatusCount>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   KycSubmission: ResolverTypeWrapper<KycSubmissionModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   LoginInput: LoginInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Preferences: ResolverTypeWrapper<Preferences>;
@@ -439,12 +487,15 @@ export type ResolversTypes = {
   RegisterInput: RegisterInput;
   RiskTolerance: RiskTolerance;
   Role: Role;
+  RoleCount: ResolverTypeWrapper<RoleCount>;
   SecurityEvent: ResolverTypeWrapper<SecurityEventModel>;
   Session: ResolverTypeWrapper<SessionModel>;
   SigningKeyRotation: ResolverTypeWrapper<SigningKeyRotation>;
   TotpActivation: ResolverTypeWrapper<TotpActivation>;
   TotpEnrollment: ResolverTypeWrapper<TotpEnrollment>;
   User: ResolverTypeWrapper<UserModel>;
+  UserAnalytics: ResolverTypeWrapper<UserAnalytics>;
+  UserDailyCount: ResolverTypeWrapper<UserDailyCount>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -454,9 +505,10 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   DateTime: Scalars['DateTime']['output'];
   KycInput: KycInput;
+  KycStatusCount: KycStatusCount;
+  Int: Scalars['Int']['output'];
   KycSubmission: KycSubmissionModel;
   ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
   LoginInput: LoginInput;
   Mutation: Record<PropertyKey, never>;
   Preferences: Preferences;
@@ -465,12 +517,15 @@ export type ResolversParentTypes = {
   ProfileInput: ProfileInput;
   Query: Record<PropertyKey, never>;
   RegisterInput: RegisterInput;
+  RoleCount: RoleCount;
   SecurityEvent: SecurityEventModel;
   Session: SessionModel;
   SigningKeyRotation: SigningKeyRotation;
   TotpActivation: TotpActivation;
   TotpEnrollment: TotpEnrollment;
   User: UserModel;
+  UserAnalytics: UserAnalytics;
+  UserDailyCount: UserDailyCount;
 };
 
 export type AuthPayloadResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
@@ -484,6 +539,11 @@ export type AuthPayloadResolvers<ContextType = IdentityContext, ParentType exten
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type KycStatusCountResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['KycStatusCount'] = ResolversParentTypes['KycStatusCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
 
 export type KycSubmissionResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['KycSubmission'] = ResolversParentTypes['KycSubmission']> = {
   aadhaarMasked?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -499,6 +559,7 @@ export type KycSubmissionResolvers<ContextType = IdentityContext, ParentType ext
 };
 
 export type MutationResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  changePassword?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   completeTwoFactorLogin?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationCompleteTwoFactorLoginArgs, 'challenge' | 'code'>>;
   confirmTotp?: Resolver<ResolversTypes['TotpActivation'], ParentType, ContextType, RequireFields<MutationConfirmTotpArgs, 'code'>>;
   disableTotp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDisableTotpArgs, 'code' | 'password'>>;
@@ -538,6 +599,12 @@ export type QueryResolvers<ContextType = IdentityContext, ParentType extends Res
   kycReviewQueue?: Resolver<Array<ResolversTypes['KycSubmission']>, ParentType, ContextType, RequireFields<QueryKycReviewQueueArgs, 'first'>>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
+  userAnalytics?: Resolver<ResolversTypes['UserAnalytics'], ParentType, ContextType, RequireFields<QueryUserAnalyticsArgs, 'from' | 'to'>>;
+};
+
+export type RoleCountResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['RoleCount'] = ResolversParentTypes['RoleCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SecurityEventResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['SecurityEvent'] = ResolversParentTypes['SecurityEvent']> = {
@@ -587,19 +654,35 @@ export type UserResolvers<ContextType = IdentityContext, ParentType extends Reso
   twoFactorEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
+export type UserAnalyticsResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['UserAnalytics'] = ResolversParentTypes['UserAnalytics']> = {
+  kycFunnel?: Resolver<Array<ResolversTypes['KycStatusCount']>, ParentType, ContextType>;
+  roleMix?: Resolver<Array<ResolversTypes['RoleCount']>, ParentType, ContextType>;
+  signupsByDay?: Resolver<Array<ResolversTypes['UserDailyCount']>, ParentType, ContextType>;
+  totalUsers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type UserDailyCountResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['UserDailyCount'] = ResolversParentTypes['UserDailyCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  day?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = IdentityContext> = {
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  KycStatusCount?: KycStatusCountResolvers<ContextType>;
   KycSubmission?: KycSubmissionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Preferences?: PreferencesResolvers<ContextType>;
   Profile?: ProfileResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RoleCount?: RoleCountResolvers<ContextType>;
   SecurityEvent?: SecurityEventResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
   SigningKeyRotation?: SigningKeyRotationResolvers<ContextType>;
   TotpActivation?: TotpActivationResolvers<ContextType>;
   TotpEnrollment?: TotpEnrollmentResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
+  UserAnalytics?: UserAnalyticsResolvers<ContextType>;
+  UserDailyCount?: UserDailyCountResolvers<ContextType>;
 };
 

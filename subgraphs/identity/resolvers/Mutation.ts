@@ -7,7 +7,7 @@ import { changeRole } from '../services/roles';
 import type { IdentityServices } from './services';
 
 export function createMutationResolvers(services: IdentityServices): MutationResolvers {
-  const { users, sessions, twoFactor, deps } = services;
+  const { users, sessions, twoFactor, passwords, deps } = services;
   return {
     register: (_parent, { input }, ctx) => users.register(ctx, input),
     login: (_parent, { input }, ctx) => users.login(ctx, input),
@@ -36,7 +36,10 @@ export function createMutationResolvers(services: IdentityServices): MutationRes
     revokeRole: (_parent, { userId, role }, ctx) => changeRole(ctx, userId, role, 'revoke'),
     updateProfile: (_parent, { input }, ctx) => updateProfile(ctx, input),
     submitKyc: (_parent, { input }, ctx) => submitKyc(ctx, input),
-    reviewKyc: (_parent, { id, decision, reason }, ctx) => reviewKyc(ctx, id, decision, reason),
+    reviewKyc: (_parent, { id, decision, reason }, ctx) =>
+      reviewKyc(ctx, id, decision, reason, deps.settings.KYC_VALIDITY_DAYS),
+    changePassword: async (_parent, { currentPassword, newPassword }, ctx) =>
+      passwords.changePassword(ctx, await users.currentUser(ctx), currentPassword, newPassword),
     rotateSigningKey: async (_parent, _args, ctx) => {
       const admin = requireRole(ctx.viewer, 'ADMIN');
       const rotation = await deps.signer.rotate(services.keyPublishLeadMs);

@@ -2,6 +2,7 @@ import { ForbiddenError } from '../../../platform/errors';
 import type { QueryResolvers } from '../generated/resolvers-types';
 import { canSeePersonalData } from '../services/authorization';
 import { kycReviewQueue } from '../services/kyc';
+import { userAnalytics } from '../services/userAnalytics';
 import type { IdentityServices } from './services';
 
 export function createQueryResolvers({ users }: IdentityServices): QueryResolvers {
@@ -12,5 +13,6 @@ export function createQueryResolvers({ users }: IdentityServices): QueryResolver
       return users.findUser(ctx, id);
     },
     kycReviewQueue: (_parent, { first }, ctx) => kycReviewQueue(ctx, first ?? 20),
+    userAnalytics: (_parent, { from, to }, ctx) => userAnalytics(ctx, from, to),
   };
 }

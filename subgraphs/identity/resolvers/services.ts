@@ -1,4 +1,5 @@
 import type { IdentityServiceDeps } from '../services/deps';
+import type { PasswordService } from '../services/password';
 import type { SessionService } from '../services/sessions';
 import type { TwoFactorService } from '../services/twoFactor';
 import type { UserService } from '../services/users';
@@ -9,6 +10,7 @@ export interface IdentityServices {
   users: UserService;
   sessions: SessionService;
   twoFactor: TwoFactorService;
+  passwords: PasswordService;
   /** How long a new signing key is published before it signs. */
   keyPublishLeadMs: number;
 }

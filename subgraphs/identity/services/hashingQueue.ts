@@ -1,7 +1,8 @@
 /**
- * Bounds how many scrypt derivations run at once. Each takes 64 MiB and a thread-pool thread for
- * ~100 ms: unbounded, a burst of logins would take every libuv thread and the CPU from the event loop
- * (database round trips then time out). Queued logins wait their turn instead.
+ * Bounds how many scrypt derivations run at once. Each takes N * r * 128 bytes (128 MiB by default)
+ * and a thread-pool thread for a few hundred ms of one core: unbounded, a burst of logins would take
+ * every libuv thread and the CPU from the event loop (database round trips then time out). Queued
+ * logins wait their turn instead.
  */
 export function createHashingQueue(concurrency: number) {
   let running = 0;

@@ -11,9 +11,9 @@ import { maskAadhaar, normalizeAadhaar, PAN_PATTERN } from './kycDocuments';
 import { parseInput } from './validation';
 
 const DAY_MS = 86_400_000;
-/** An unreviewed application lapses; a verification is redone every two years (re-KYC). */
+/** An unreviewed application lapses; a verification lasts KYC_VALIDITY_DAYS (config), then re-KYC. */
 const PENDING_LIFETIME_MS = 30 * DAY_MS;
-const VERIFIED_LIFETIME_MS = 730 * DAY_MS;
+const EXPIRY_BATCH = 500;
 
 const kycInputSchema = z.object({
   pan: z
@@ -38,12 +38,28 @@ export function kycRiskScore(pan: string, profile: Profile | null, now = Date.no
   return Math.min(100, score);
 }
 
-/** PENDING and VERIFIED applications past their date become EXPIRED (and so does the user's status). */
+/**
+ * PENDING and VERIFIED applications past their date become EXPIRED (and so does the user's status,
+ * which the access token's `kyc` claim carries from the next refresh). Each one is audited and
+ * announced through the outbox (KYC_EXPIRED on identity.security). Run by the expiry job
+ * (kycExpiryJob.ts) and before anything reads or decides KYC, so a late job never shows stale data.
+ */
 export async function expireLapsedKyc(prisma: PrismaClient, correlationId: string): Promise<number> {
+  let expired = 0;
+  for (;;) {
+    const batch = await expireBatch(prisma, correlationId);
+    expired += batch.expired;
+    if (batch.seen < EXPIRY_BATCH) return expired;
+  }
+}
+
+async function expireBatch(prisma: PrismaClient, correlationId: string) {
   const lapsed = await prisma.kycSubmission.findMany({
     where: { status: { in: ['PENDING', 'VERIFIED'] }, expiresAt: { lte: new Date() } },
-    take: 500,
+    orderBy: { expiresAt: 'asc' },
+    take: EXPIRY_BATCH,
   });
+  let expired = 0;
   for (const submission of lapsed) {
     await prisma.$transaction(async (tx) => {
       const changed = await tx.kycSubmission.updateMany({
@@ -51,6 +67,7 @@ export async function expireLapsedKyc(prisma: PrismaClient, correlationId: strin
         data: { status: 'EXPIRED' },
       });
       if (changed.count === 0) return;
+      expired += 1;
       await tx.user.update({ where: { id: submission.userId }, data: { kycStatus: 'EXPIRED' } });
       await recordSecurityEvent(tx, {
         type: 'KYC_EXPIRED',
@@ -61,7 +78,7 @@ export async function expireLapsedKyc(prisma: PrismaClient, correlationId: strin
       });
     });
   }
-  return lapsed.length;
+  return { seen: lapsed.length, expired };
 }
 
 export async function submitKyc(ctx: IdentityContext, raw: KycInput): Promise<KycSubmission> {
@@ -114,6 +131,7 @@ export async function reviewKyc(
   id: string,
   decision: KycDecision,
   reason: string | null | undefined,
+  validityDays: number,
 ): Promise<KycSubmission> {
   const reviewer = requireRole(ctx.viewer, 'SUPPORT', 'ADMIN');
   if (!isUuid(id)) throw new NotFoundError('KycSubmission', id);
@@ -134,7 +152,7 @@ export async function reviewKyc(
         reviewedAt: new Date(),
         reviewerId: reviewer.userId,
         rejectionReason: decision === 'REJECTED' ? rejectionReason : null,
-        ...(decision === 'VERIFIED' ? { expiresAt: new Date(Date.now() + VERIFIED_LIFETIME_MS) } : {}),
+        ...(decision === 'VERIFIED' ? { expiresAt: new Date(Date.now() + validityDays * DAY_MS) } : {}),
       },
     });
     if (changed.count === 0) throw new ConflictError(`KYC application is ${submission.status}, not PENDING`);

@@ -8,6 +8,7 @@ import type { IdentityContext } from '../context';
 import type { LoginInput, RegisterInput } from '../generated/resolvers-types';
 import { recordSecurityEvent, recordSecurityEventNow } from './audit';
 import type { IdentityServiceDeps } from './deps';
+import type { PasswordService } from './password';
 import type { SessionService } from './sessions';
 import type { TwoFactorService } from './twoFactor';
 import { parseInput, registerInputSchema } from './validation';
@@ -18,6 +19,7 @@ export function createUserService(
   deps: IdentityServiceDeps,
   sessions: SessionService,
   twoFactor: TwoFactorService,
+  passwords: PasswordService,
 ) {
   const { lockout, passwordParams, hashing } = deps;
   // Verified against when the email is unknown, so a miss costs the same time as a wrong password.
@@ -101,6 +103,7 @@ export function createUserService(
         throw new UnauthenticatedError('Invalid email or password');
       }
       await lockout.recordSuccess(account);
+      await passwords.upgradeHash(ctx.prisma, user, input.password);
       if (user.totpEnabledAt) {
         const challenge = await twoFactor.createChallenge(user.id);
         return {

@@ -1,7 +1,8 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Course as CourseModel, Module as ModuleModel, Lesson as LessonModel, Enrollment as EnrollmentModel, LessonProgress as LessonProgressModel, VideoAsset as VideoAssetModel, Assessment as AssessmentModel, Question as QuestionModel, AssessmentAttempt as AssessmentAttemptModel, Certificate as CertificateModel } from '../../../platform/prisma/generated/client';
+import type { Course as CourseModel, Module as ModuleModel, Lesson as LessonModel, Enrollment as EnrollmentModel, LessonProgress as LessonProgressModel, VideoAsset as VideoAssetModel, Assessment as AssessmentModel, Question as QuestionModel, AssessmentAttempt as AssessmentAttemptModel, Certificate as CertificateModel, AssignmentSubmission as AssignmentSubmissionModel } from '../../../platform/prisma/generated/client';
 import type { CoursePage as CoursePageModel, FacetRequest as FacetRequestModel } from '../services/catalog';
 import type { CourseFigures as CourseFiguresModel } from '../services/analytics';
+import type { AnalyticsRange as AnalyticsRangeModel } from '../services/learningAnalytics';
 import type { CertificateCheck as CertificateCheckModel } from '../services/certificates';
 import type { GradedAttempt as GradedAttemptModel } from '../services/grading';
 import type { EntityRef as EntityRefModel } from '../../../platform/federation';
@@ -64,6 +65,36 @@ export type AssessmentInput = {
   /** Replaces the questions (refused once learners have attempted it). */
   questions: Array<QuestionInput>;
   timeLimitSeconds?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type AssignmentGradeInput = {
+  feedback?: InputMaybe<Scalars['String']['input']>;
+  /** 0-100; at or above the lesson's passingScore completes the lesson. */
+  score: Scalars['Int']['input'];
+};
+
+/** A learner's work on an ASSIGNMENT lesson; resubmitting replaces it until it is graded. */
+export type AssignmentSubmission = {
+  __typename?: 'AssignmentSubmission';
+  feedback: Maybe<Scalars['String']['output']>;
+  gradedAt: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  learner: User;
+  lessonId: Scalars['ID']['output'];
+  /** Null until graded; a passing grade completes the lesson. */
+  passed: Maybe<Scalars['Boolean']['output']>;
+  /** 0-100, once graded. */
+  score: Maybe<Scalars['Int']['output']>;
+  submittedAt: Scalars['DateTime']['output'];
+  text: Maybe<Scalars['String']['output']>;
+  url: Maybe<Scalars['String']['output']>;
+};
+
+export type AssignmentSubmissionInput = {
+  /** The answer itself (Markdown); text, url or both. */
+  text?: InputMaybe<Scalars['String']['input']>;
+  /** https link to the work (repository, document, sheet). */
+  url?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type AttemptResult = {
@@ -203,6 +234,14 @@ export type CourseEdge = {
   node: Course;
 };
 
+export type CourseEnrollmentStat = {
+  __typename?: 'CourseEnrollmentStat';
+  completionRate: Scalars['Float']['output'];
+  completions: Scalars['Int']['output'];
+  course: Course;
+  enrollments: Scalars['Int']['output'];
+};
+
 /** Counts over the filtered catalog; each facet ignores its own filter, so other values stay selectable. */
 export type CourseFacets = {
   __typename?: 'CourseFacets';
@@ -290,6 +329,30 @@ export type FacetValue = {
   value: Scalars['String']['output'];
 };
 
+export type LearningAnalytics = {
+  __typename?: 'LearningAnalytics';
+  /** Mean course progress (0..1) of the range's enrolments (0 when there are none). */
+  averageProgress: Scalars['Float']['output'];
+  /** Completed / enrolments of the range (0 when there are none). */
+  completionRate: Scalars['Float']['output'];
+  /** Enrolments per UTC day, days without any left out, ascending. */
+  enrollmentsByDay: Array<LearningDailyCount>;
+  /** Courses by enrolments in the range, most first (ties by course id). */
+  topCourses: Array<CourseEnrollmentStat>;
+};
+
+
+export type LearningAnalyticsTopCoursesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type LearningDailyCount = {
+  __typename?: 'LearningDailyCount';
+  count: Scalars['Int']['output'];
+  /** YYYY-MM-DD (UTC). */
+  day: Scalars['String']['output'];
+};
+
 export type Lesson = {
   __typename?: 'Lesson';
   /** Whether the viewer can open the lesson now; when not, why and when it unlocks. */
@@ -303,6 +366,8 @@ export type Lesson = {
   /** Free preview: open without an enrolment. */
   isFree: Scalars['Boolean']['output'];
   kind: LessonKind;
+  /** ASSIGNMENT lessons: the score that passes; null for other kinds. */
+  passingScore: Maybe<Scalars['Int']['output']>;
   position: Scalars['Int']['output'];
   /** Drip release: the lesson opens this many days after enrolment. */
   releaseAfterDays: Scalars['Int']['output'];
@@ -313,6 +378,8 @@ export type Lesson = {
   video: Maybe<VideoAsset>;
   /** The viewer's progress; null when anonymous or not started. */
   viewerProgress: Maybe<LessonProgress>;
+  /** ASSIGNMENT lessons: the viewer's submission, if any. */
+  viewerSubmission: Maybe<AssignmentSubmission>;
 };
 
 export type LessonAccess = {
@@ -328,6 +395,8 @@ export type LessonInput = {
   durationSeconds: Scalars['Int']['input'];
   isFree?: InputMaybe<Scalars['Boolean']['input']>;
   kind: LessonKind;
+  /** ASSIGNMENT lessons: the score (0-100) that passes; 50 unless given. */
+  passingScore?: InputMaybe<Scalars['Int']['input']>;
   releaseAfterDays?: InputMaybe<Scalars['Int']['input']>;
   required?: InputMaybe<Scalars['Boolean']['input']>;
   title: Scalars['String']['input'];
@@ -353,6 +422,8 @@ export type LessonProgress = {
   /** Where the player was at the last heartbeat (for resuming). */
   positionSeconds: Scalars['Int']['output'];
   startedAt: Scalars['DateTime']['output'];
+  /** Time spent on the lesson: watching (video) or reading (text), credited from heartbeats, at most its duration. */
+  timeSpentSeconds: Scalars['Int']['output'];
   /** Seconds actually watched, credited from heartbeats and bounded by wall-clock time between them. */
   watchedSeconds: Scalars['Int']['output'];
 };
@@ -378,22 +449,34 @@ export type Mutation = {
   addModule: Module;
   /** ADMIN: takes a course out of the catalog; its enrolments keep their access. */
   archiveCourse: Course;
-  /** Marks a TEXT or ASSIGNMENT lesson done (videos complete by watching, quizzes by passing). */
+  /** Marks a TEXT lesson done (videos complete by watching, quizzes by passing, assignments by a passing grade). */
   completeLesson: LessonProgress;
   /** INSTRUCTOR: a new DRAFT course taught by the viewer. */
   createCourse: Course;
+  /** Deletes a lesson (CONFLICT once learners have submitted work in it); the rest close up. */
+  deleteLesson: Module;
+  /** Deletes a module and its lessons (CONFLICT once learners have submitted work in them); the rest close up. */
+  deleteModule: Course;
   /** Enrols the signed-in user in a free course; paid courses are enrolled when billing reports the payment. */
   enroll: Enrollment;
+  /** The course's instructor (or an admin) grades a submission; a passing score completes the lesson. */
+  gradeAssignment: AssignmentSubmission;
   /** Checks completeness (BAD_USER_INPUT with `problems` when something is missing), then publishes. */
   publishCourse: Course;
-  /** Sent every few seconds while a video plays; completes the lesson once enough has really been watched. */
+  /** Sent every few seconds while a video plays (completes the lesson once enough has really been watched) or while a text lesson is open (reading time; positionSeconds is the reader's elapsed seconds). */
   recordLessonHeartbeat: LessonProgress;
   renameModule: Module;
+  /** Puts the module's lessons in this order: every lesson id exactly once. */
+  reorderLessons: Module;
+  /** Puts the course's modules in this order: every module id exactly once. */
+  reorderModules: Course;
   /** QUIZ lessons: creates or replaces the assessment. */
   setLessonAssessment: Assessment;
   setLessonVideo: Lesson;
   startAssessmentAttempt: AssessmentAttempt;
   submitAssessmentAttempt: AssessmentAttempt;
+  /** The enrolled learner hands in (or replaces, until graded) their work on an ASSIGNMENT lesson. */
+  submitAssignment: AssignmentSubmission;
   updateCourse: Course;
   updateLesson: Lesson;
 };
@@ -426,8 +509,24 @@ export type MutationCreateCourseArgs = {
 };
 
 
+export type MutationDeleteLessonArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteModuleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationEnrollArgs = {
   courseId: Scalars['ID']['input'];
+};
+
+
+export type MutationGradeAssignmentArgs = {
+  input: AssignmentGradeInput;
+  submissionId: Scalars['ID']['input'];
 };
 
 
@@ -445,6 +544,18 @@ export type MutationRecordLessonHeartbeatArgs = {
 export type MutationRenameModuleArgs = {
   id: Scalars['ID']['input'];
   title: Scalars['String']['input'];
+};
+
+
+export type MutationReorderLessonsArgs = {
+  lessonIds: Array<Scalars['ID']['input']>;
+  moduleId: Scalars['ID']['input'];
+};
+
+
+export type MutationReorderModulesArgs = {
+  courseId: Scalars['ID']['input'];
+  moduleIds: Array<Scalars['ID']['input']>;
 };
 
 
@@ -471,6 +582,12 @@ export type MutationSubmitAssessmentAttemptArgs = {
 };
 
 
+export type MutationSubmitAssignmentArgs = {
+  input: AssignmentSubmissionInput;
+  lessonId: Scalars['ID']['input'];
+};
+
+
 export type MutationUpdateCourseArgs = {
   id: Scalars['ID']['input'];
   input: UpdateCourseInput;
@@ -490,6 +607,8 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  /** The course's instructor and admins: submissions of an ASSIGNMENT lesson, oldest first. */
+  assignmentSubmissions: Array<AssignmentSubmission>;
   /** Exactly one of id and slug. Drafts only for their instructor and admins. */
   course: Maybe<Course>;
   /** The course's instructor and admins. */
@@ -497,10 +616,18 @@ export type Query = {
   courseBySlug: Maybe<Course>;
   /** Published courses (Relay connection; at most 100 per page), newest first unless orderBy says otherwise. */
   courses: CourseConnection;
+  /** ADMIN: enrolments made in [from, to) (refunded ones left out), their completion and progress. */
+  learningAnalytics: LearningAnalytics;
   /** Courses the viewer teaches, every status (INSTRUCTOR); admins see everyone's. */
   taughtCourses: Array<Course>;
   /** Anyone, signed in or not. */
   verifyCertificate: CertificateVerification;
+};
+
+
+export type QueryAssignmentSubmissionsArgs = {
+  lessonId: Scalars['ID']['input'];
+  ungradedOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -525,6 +652,12 @@ export type QueryCoursesArgs = {
   filter?: InputMaybe<CourseFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<CourseOrder>;
+};
+
+
+export type QueryLearningAnalyticsArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
 };
 
 
@@ -585,6 +718,7 @@ export type UpdateLessonInput = {
   body?: InputMaybe<Scalars['String']['input']>;
   durationSeconds?: InputMaybe<Scalars['Int']['input']>;
   isFree?: InputMaybe<Scalars['Boolean']['input']>;
+  passingScore?: InputMaybe<Scalars['Int']['input']>;
   releaseAfterDays?: InputMaybe<Scalars['Int']['input']>;
   required?: InputMaybe<Scalars['Boolean']['input']>;
   title?: InputMaybe<Scalars['String']['input']>;
@@ -724,8 +858,11 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AssessmentAttempt: ResolverTypeWrapper<AssessmentAttemptModel>;
   AssessmentInput: AssessmentInput;
-  AttemptResult: ResolverTypeWrapper<GradedAttemptModel>;
+  AssignmentGradeInput: AssignmentGradeInput;
+  AssignmentSubmission: ResolverTypeWrapper<AssignmentSubmissionModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  AssignmentSubmissionInput: AssignmentSubmissionInput;
+  AttemptResult: ResolverTypeWrapper<GradedAttemptModel>;
   AttemptStatus: AttemptStatus;
   AuthoredChoice: ResolverTypeWrapper<AuthoredChoice>;
   AuthoredQuestion: ResolverTypeWrapper<QuestionModel>;
@@ -741,6 +878,7 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CourseConnection: ResolverTypeWrapper<CoursePageModel>;
   CourseEdge: ResolverTypeWrapper<Omit<CourseEdge, 'node'> & { node: ResolversTypes['Course'] }>;
+  CourseEnrollmentStat: ResolverTypeWrapper<Omit<CourseEnrollmentStat, 'course'> & { course: ResolversTypes['Course'] }>;
   CourseFacets: ResolverTypeWrapper<FacetRequestModel>;
   CourseFilter: CourseFilter;
   CourseLevel: CourseLevel;
@@ -752,6 +890,8 @@ export type ResolversTypes = {
   EnrollmentSource: EnrollmentSource;
   EnrollmentStatus: EnrollmentStatus;
   FacetValue: ResolverTypeWrapper<FacetValue>;
+  LearningAnalytics: ResolverTypeWrapper<AnalyticsRangeModel>;
+  LearningDailyCount: ResolverTypeWrapper<LearningDailyCount>;
   Lesson: ResolverTypeWrapper<LessonModel>;
   LessonAccess: ResolverTypeWrapper<LessonAccess>;
   LessonInput: LessonInput;
@@ -783,8 +923,11 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   AssessmentAttempt: AssessmentAttemptModel;
   AssessmentInput: AssessmentInput;
-  AttemptResult: GradedAttemptModel;
+  AssignmentGradeInput: AssignmentGradeInput;
+  AssignmentSubmission: AssignmentSubmissionModel;
   Boolean: Scalars['Boolean']['output'];
+  AssignmentSubmissionInput: AssignmentSubmissionInput;
+  AttemptResult: GradedAttemptModel;
   AuthoredChoice: AuthoredChoice;
   AuthoredQuestion: QuestionModel;
   Caption: Caption;
@@ -798,12 +941,15 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   CourseConnection: CoursePageModel;
   CourseEdge: Omit<CourseEdge, 'node'> & { node: ResolversParentTypes['Course'] };
+  CourseEnrollmentStat: Omit<CourseEnrollmentStat, 'course'> & { course: ResolversParentTypes['Course'] };
   CourseFacets: FacetRequestModel;
   CourseFilter: CourseFilter;
   CreateCourseInput: CreateCourseInput;
   DateTime: Scalars['DateTime']['output'];
   Enrollment: EnrollmentModel;
   FacetValue: FacetValue;
+  LearningAnalytics: AnalyticsRangeModel;
+  LearningDailyCount: LearningDailyCount;
   Lesson: LessonModel;
   LessonAccess: LessonAccess;
   LessonInput: LessonInput;
@@ -843,6 +989,19 @@ export type AssessmentAttemptResolvers<ContextType = LearningContext, ParentType
   startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AttemptStatus'], ParentType, ContextType>;
   submittedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type AssignmentSubmissionResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['AssignmentSubmission'] = ResolversParentTypes['AssignmentSubmission']> = {
+  feedback?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  gradedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  learner?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  lessonId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  passed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type AttemptResultResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['AttemptResult'] = ResolversParentTypes['AttemptResult']> = {
@@ -942,6 +1101,13 @@ export type CourseEdgeResolvers<ContextType = LearningContext, ParentType extend
   node?: Resolver<ResolversTypes['Course'], ParentType, ContextType>;
 };
 
+export type CourseEnrollmentStatResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['CourseEnrollmentStat'] = ResolversParentTypes['CourseEnrollmentStat']> = {
+  completionRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  completions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  course?: Resolver<ResolversTypes['Course'], ParentType, ContextType>;
+  enrollments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type CourseFacetsResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['CourseFacets'] = ResolversParentTypes['CourseFacets']> = {
   categories?: Resolver<Array<ResolversTypes['FacetValue']>, ParentType, ContextType>;
   levels?: Resolver<Array<ResolversTypes['FacetValue']>, ParentType, ContextType>;
@@ -972,6 +1138,18 @@ export type FacetValueResolvers<ContextType = LearningContext, ParentType extend
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type LearningAnalyticsResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['LearningAnalytics'] = ResolversParentTypes['LearningAnalytics']> = {
+  averageProgress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  completionRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  enrollmentsByDay?: Resolver<Array<ResolversTypes['LearningDailyCount']>, ParentType, ContextType>;
+  topCourses?: Resolver<Array<ResolversTypes['CourseEnrollmentStat']>, ParentType, ContextType, RequireFields<LearningAnalyticsTopCoursesArgs, 'first'>>;
+};
+
+export type LearningDailyCountResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['LearningDailyCount'] = ResolversParentTypes['LearningDailyCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  day?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type LessonResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['Lesson'] = ResolversParentTypes['Lesson']> = {
   access?: Resolver<ResolversTypes['LessonAccess'], ParentType, ContextType>;
   assessment?: Resolver<Maybe<ResolversTypes['Assessment']>, ParentType, ContextType>;
@@ -980,12 +1158,14 @@ export type LessonResolvers<ContextType = LearningContext, ParentType extends Re
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isFree?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['LessonKind'], ParentType, ContextType>;
+  passingScore?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   releaseAfterDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   required?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   video?: Resolver<Maybe<ResolversTypes['VideoAsset']>, ParentType, ContextType>;
   viewerProgress?: Resolver<Maybe<ResolversTypes['LessonProgress']>, ParentType, ContextType>;
+  viewerSubmission?: Resolver<Maybe<ResolversTypes['AssignmentSubmission']>, ParentType, ContextType>;
 };
 
 export type LessonAccessResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['LessonAccess'] = ResolversParentTypes['LessonAccess']> = {
@@ -1000,6 +1180,7 @@ export type LessonProgressResolvers<ContextType = LearningContext, ParentType ex
   lessonId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   positionSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  timeSpentSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   watchedSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -1021,14 +1202,20 @@ export type MutationResolvers<ContextType = LearningContext, ParentType extends 
   archiveCourse?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationArchiveCourseArgs, 'id'>>;
   completeLesson?: Resolver<ResolversTypes['LessonProgress'], ParentType, ContextType, RequireFields<MutationCompleteLessonArgs, 'lessonId'>>;
   createCourse?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationCreateCourseArgs, 'input'>>;
+  deleteLesson?: Resolver<ResolversTypes['Module'], ParentType, ContextType, RequireFields<MutationDeleteLessonArgs, 'id'>>;
+  deleteModule?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationDeleteModuleArgs, 'id'>>;
   enroll?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType, RequireFields<MutationEnrollArgs, 'courseId'>>;
+  gradeAssignment?: Resolver<ResolversTypes['AssignmentSubmission'], ParentType, ContextType, RequireFields<MutationGradeAssignmentArgs, 'input' | 'submissionId'>>;
   publishCourse?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationPublishCourseArgs, 'id'>>;
   recordLessonHeartbeat?: Resolver<ResolversTypes['LessonProgress'], ParentType, ContextType, RequireFields<MutationRecordLessonHeartbeatArgs, 'lessonId' | 'positionSeconds'>>;
   renameModule?: Resolver<ResolversTypes['Module'], ParentType, ContextType, RequireFields<MutationRenameModuleArgs, 'id' | 'title'>>;
+  reorderLessons?: Resolver<ResolversTypes['Module'], ParentType, ContextType, RequireFields<MutationReorderLessonsArgs, 'lessonIds' | 'moduleId'>>;
+  reorderModules?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationReorderModulesArgs, 'courseId' | 'moduleIds'>>;
   setLessonAssessment?: Resolver<ResolversTypes['Assessment'], ParentType, ContextType, RequireFields<MutationSetLessonAssessmentArgs, 'input' | 'lessonId'>>;
   setLessonVideo?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType, RequireFields<MutationSetLessonVideoArgs, 'input' | 'lessonId'>>;
   startAssessmentAttempt?: Resolver<ResolversTypes['AssessmentAttempt'], ParentType, ContextType, RequireFields<MutationStartAssessmentAttemptArgs, 'assessmentId'>>;
   submitAssessmentAttempt?: Resolver<ResolversTypes['AssessmentAttempt'], ParentType, ContextType, RequireFields<MutationSubmitAssessmentAttemptArgs, 'answers' | 'attemptId'>>;
+  submitAssignment?: Resolver<ResolversTypes['AssignmentSubmission'], ParentType, ContextType, RequireFields<MutationSubmitAssignmentArgs, 'input' | 'lessonId'>>;
   updateCourse?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationUpdateCourseArgs, 'id' | 'input'>>;
   updateLesson?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType, RequireFields<MutationUpdateLessonArgs, 'id' | 'input'>>;
 };
@@ -1039,10 +1226,12 @@ export type PageInfoResolvers<ContextType = LearningContext, ParentType extends 
 };
 
 export type QueryResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  assignmentSubmissions?: Resolver<Array<ResolversTypes['AssignmentSubmission']>, ParentType, ContextType, RequireFields<QueryAssignmentSubmissionsArgs, 'lessonId' | 'ungradedOnly'>>;
   course?: Resolver<Maybe<ResolversTypes['Course']>, ParentType, ContextType, Partial<QueryCourseArgs>>;
   courseAnalytics?: Resolver<ResolversTypes['CourseAnalytics'], ParentType, ContextType, RequireFields<QueryCourseAnalyticsArgs, 'courseId'>>;
   courseBySlug?: Resolver<Maybe<ResolversTypes['Course']>, ParentType, ContextType, RequireFields<QueryCourseBySlugArgs, 'slug'>>;
   courses?: Resolver<ResolversTypes['CourseConnection'], ParentType, ContextType, RequireFields<QueryCoursesArgs, 'first' | 'orderBy'>>;
+  learningAnalytics?: Resolver<ResolversTypes['LearningAnalytics'], ParentType, ContextType, RequireFields<QueryLearningAnalyticsArgs, 'from' | 'to'>>;
   taughtCourses?: Resolver<Array<ResolversTypes['Course']>, ParentType, ContextType>;
   verifyCertificate?: Resolver<ResolversTypes['CertificateVerification'], ParentType, ContextType, RequireFields<QueryVerifyCertificateArgs, 'code'>>;
 };
@@ -1081,6 +1270,7 @@ export type VideoAssetResolvers<ContextType = LearningContext, ParentType extend
 export type Resolvers<ContextType = LearningContext> = {
   Assessment?: AssessmentResolvers<ContextType>;
   AssessmentAttempt?: AssessmentAttemptResolvers<ContextType>;
+  AssignmentSubmission?: AssignmentSubmissionResolvers<ContextType>;
   AttemptResult?: AttemptResultResolvers<ContextType>;
   AuthoredChoice?: AuthoredChoiceResolvers<ContextType>;
   AuthoredQuestion?: AuthoredQuestionResolvers<ContextType>;
@@ -1092,10 +1282,13 @@ export type Resolvers<ContextType = LearningContext> = {
   CourseAnalytics?: CourseAnalyticsResolvers<ContextType>;
   CourseConnection?: CourseConnectionResolvers<ContextType>;
   CourseEdge?: CourseEdgeResolvers<ContextType>;
+  CourseEnrollmentStat?: CourseEnrollmentStatResolvers<ContextType>;
   CourseFacets?: CourseFacetsResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Enrollment?: EnrollmentResolvers<ContextType>;
   FacetValue?: FacetValueResolvers<ContextType>;
+  LearningAnalytics?: LearningAnalyticsResolvers<ContextType>;
+  LearningDailyCount?: LearningDailyCountResolvers<ContextType>;
   Lesson?: LessonResolvers<ContextType>;
   LessonAccess?: LessonAccessResolvers<ContextType>;
   LessonProgress?: LessonProgressResolvers<ContextType>;

@@ -4,7 +4,7 @@ import type { LearningServices } from '../services';
 import { lessonAccess } from '../services/lessonAccess';
 import { enrollmentOpen } from '../services/enrollments';
 
-export function catalogResolvers({ courses, now }: LearningServices): Resolvers {
+export function catalogResolvers({ courses, assignments, now }: LearningServices): Resolvers {
   return {
     CourseConnection: {
       facets: (page) => page.facets,
@@ -33,6 +33,8 @@ export function catalogResolvers({ courses, now }: LearningServices): Resolvers 
       video: async (lesson, _args, ctx) =>
         (await lessonAccess(ctx, lesson, now())).open ? ctx.loaders.videoByLessonId.load(lesson.id) : null,
       assessment: (lesson, _args, ctx) => ctx.loaders.assessmentByLessonId.load(lesson.id),
+      passingScore: (lesson) => (lesson.kind === 'ASSIGNMENT' ? lesson.passingScore : null),
+      viewerSubmission: (lesson, _args, ctx) => assignments.viewerSubmission(ctx, lesson),
       viewerProgress: async (lesson, _args, ctx) => {
         const progress = await ctx.loaders.viewerProgressByLessonId.load(lesson.id);
         // Progress of a refunded enrolment stays in the database but is not the viewer's any more.
@@ -49,6 +51,8 @@ export function catalogResolvers({ courses, now }: LearningServices): Resolvers 
     },
     LessonProgress: {
       completed: (progress) => progress.completedAt !== null,
+      // One counter for both: seconds watched (video) or read (text), credited from heartbeats.
+      timeSpentSeconds: (progress) => progress.watchedSeconds,
     },
   };
 }

@@ -1,6 +1,7 @@
 import { DateTimeScalar } from '../../../platform/scalars';
 import type { Resolvers } from '../generated/resolvers-types';
 import type { LearningServices } from '../services';
+import { assignmentResolvers } from './assignments';
 import { catalogResolvers } from './catalog';
 import { learnerResolvers } from './learner';
 import { rootResolvers } from './roots';
@@ -11,5 +12,6 @@ export function createLearningResolvers(services: LearningServices): Resolvers {
     ...rootResolvers(services),
     ...catalogResolvers(services),
     ...learnerResolvers(services),
+    ...assignmentResolvers(),
   };
 }

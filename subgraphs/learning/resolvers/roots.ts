@@ -1,6 +1,12 @@
 import type { Resolvers } from '../generated/resolvers-types';
 import type { LearningServices } from '../services';
 import { courseAnalytics } from '../services/analytics';
+import {
+  cohortFigures,
+  enrollmentsByDay,
+  learningAnalyticsRange,
+  topCourses,
+} from '../services/learningAnalytics';
 
 export function rootResolvers(s: LearningServices): Resolvers {
   return {
@@ -11,6 +17,15 @@ export function rootResolvers(s: LearningServices): Resolvers {
       taughtCourses: (_parent, _args, ctx) => s.courses.taughtCourses(ctx),
       verifyCertificate: (_parent, { code }, ctx) => s.certificates.verify(ctx, code),
       courseAnalytics: (_parent, { courseId }, ctx) => courseAnalytics(ctx, courseId),
+      learningAnalytics: (_parent, { from, to }, ctx) => learningAnalyticsRange(ctx, from, to),
+      assignmentSubmissions: (_parent, { lessonId, ungradedOnly }, ctx) =>
+        s.assignments.listForLesson(ctx, lessonId, ungradedOnly ?? false),
+    },
+    LearningAnalytics: {
+      enrollmentsByDay: (range, _args, ctx) => enrollmentsByDay(ctx, range),
+      completionRate: async (range, _args, ctx) => (await cohortFigures(ctx, range)).completionRate,
+      averageProgress: async (range, _args, ctx) => (await cohortFigures(ctx, range)).averageProgress,
+      topCourses: (range, { first }, ctx) => topCourses(ctx, range, first ?? 10),
     },
     CourseAnalytics: {
       __resolveReference: (reference, ctx) => courseAnalytics(ctx, reference.courseId),
@@ -36,6 +51,15 @@ export function rootResolvers(s: LearningServices): Resolvers {
         s.lessonAuthoring.setLessonVideo(ctx, lessonId, input),
       setLessonAssessment: (_parent, { lessonId, input }, ctx) =>
         s.lessonAuthoring.setLessonAssessment(ctx, lessonId, input),
+      deleteModule: (_parent, { id }, ctx) => s.contentOrder.deleteModule(ctx, id),
+      deleteLesson: (_parent, { id }, ctx) => s.contentOrder.deleteLesson(ctx, id),
+      reorderModules: (_parent, { courseId, moduleIds }, ctx) =>
+        s.contentOrder.reorderModules(ctx, courseId, moduleIds),
+      reorderLessons: (_parent, { moduleId, lessonIds }, ctx) =>
+        s.contentOrder.reorderLessons(ctx, moduleId, lessonIds),
+      submitAssignment: (_parent, { lessonId, input }, ctx) => s.assignments.submit(ctx, lessonId, input),
+      gradeAssignment: (_parent, { submissionId, input }, ctx) =>
+        s.assignments.grade(ctx, submissionId, input),
     },
   };
 }

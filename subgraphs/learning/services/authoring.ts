@@ -12,6 +12,7 @@ import type { CreateCourseInput, UpdateCourseInput } from '../generated/resolver
 import { assertCanAuthor, assertInstructor, isAdmin, requireViewer } from './access';
 import { courseChanges, newCourseFields } from './authoringInput';
 import { publishProblems } from './completeness';
+import { announceCourseChange } from './courseChanges';
 import type { Clock } from './openLesson';
 
 /** The course, if the viewer may edit it; NOT_FOUND hides other instructors' drafts. */
@@ -33,8 +34,11 @@ export function createCourseAuthoring(now: Clock) {
       const viewer = assertInstructor(ctx.viewer);
       const fields = newCourseFields(input);
       try {
-        return await ctx.prisma.course.create({
-          data: { ...fields, instructorId: viewer.userId, status: 'DRAFT', currency: 'INR' },
+        return await ctx.prisma.$transaction(async (tx) => {
+          const course = await tx.course.create({
+            data: { ...fields, instructorId: viewer.userId, status: 'DRAFT', currency: 'INR' },
+          });
+          return announceCourseChange(tx, course.id, 'CREATED', ctx.correlationId);
         });
       } catch (error) {
         if ((error as { code?: unknown }).code === 'P2002') {
@@ -47,7 +51,10 @@ export function createCourseAuthoring(now: Clock) {
     async updateCourse(ctx: LearningContext, id: string, input: UpdateCourseInput): Promise<Course> {
       await editableCourse(ctx, id);
       const changes = courseChanges(input);
-      return ctx.prisma.course.update({ where: { id }, data: changes });
+      return ctx.prisma.$transaction(async (tx) => {
+        await tx.course.update({ where: { id }, data: changes });
+        return announceCourseChange(tx, id, 'UPDATED', ctx.correlationId);
+      });
     },
 
     /** Only complete courses reach the catalog. */
@@ -70,12 +77,14 @@ export function createCourseAuthoring(now: Clock) {
       const problems = publishProblems({ course, modules });
       if (problems.length > 0)
         throw new BadUserInputError('The course is not ready to publish', 'id', { problems });
-      const changed = await ctx.prisma.course.updateMany({
-        where: { id, status: course.status },
-        data: { status: 'PUBLISHED', publishedAt: course.publishedAt ?? now() },
+      return ctx.prisma.$transaction(async (tx) => {
+        const changed = await tx.course.updateMany({
+          where: { id, status: course.status },
+          data: { status: 'PUBLISHED', publishedAt: course.publishedAt ?? now() },
+        });
+        if (changed.count === 0) throw new ConflictError('The course changed meanwhile; try again', { id });
+        return announceCourseChange(tx, id, 'PUBLISHED', ctx.correlationId);
       });
-      if (changed.count === 0) throw new ConflictError('The course changed meanwhile; try again', { id });
-      return ctx.prisma.course.findUniqueOrThrow({ where: { id } });
     },
 
     async archiveCourse(ctx: LearningContext, id: string): Promise<Course> {
@@ -83,7 +92,10 @@ export function createCourseAuthoring(now: Clock) {
       if (!isAdmin(viewer)) throw new ForbiddenError('Only admins archive courses');
       const course = isUuid(id) ? await ctx.loaders.courseById.load(id) : null;
       if (!course) throw new NotFoundError('Course', id);
-      return ctx.prisma.course.update({ where: { id }, data: { status: 'ARCHIVED' } });
+      return ctx.prisma.$transaction(async (tx) => {
+        await tx.course.update({ where: { id }, data: { status: 'ARCHIVED' } });
+        return announceCourseChange(tx, id, 'ARCHIVED', ctx.correlationId);
+      });
     },
   };
 }

@@ -3,7 +3,13 @@ import type { Prisma } from '../../../platform/prisma';
 import type { Course } from '../../../platform/prisma/generated/client';
 import type { LearningContext } from '../context';
 import type { CourseFilter, CourseOrder, PageInfo } from '../generated/resolvers-types';
-import { catalogSql, catalogWhere, parseCatalogFilter, type CatalogFilter } from './catalogFilter';
+import {
+  catalogSql,
+  catalogWhere,
+  parseCatalogFilter,
+  textMatches,
+  type CatalogFilter,
+} from './catalogFilter';
 import { decodeCursor, encodeCursor, type CourseCursor } from './cursor';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -56,7 +62,7 @@ export async function listCourses(
     throw new BadUserInputError(`first must be between 1 and ${MAX_PAGE_SIZE}`, 'first');
   }
   const order = args.orderBy ?? 'NEWEST';
-  const filter = parseCatalogFilter(args.filter);
+  const filter = await textMatches(ctx.prisma, parseCatalogFilter(args.filter));
   const where = catalogWhere(filter);
   const pageWhere = args.after ? { AND: [where, afterWhere(decodeCursor(args.after, order))] } : where;
   const [rows, totalCount] = await Promise.all([

@@ -1,6 +1,6 @@
 import { BadUserInputError } from '../../../platform/errors';
 import { parseDecimalToMinorUnits } from '../../../platform/money';
-import { Prisma } from '../../../platform/prisma';
+import { Prisma, type PrismaClient } from '../../../platform/prisma';
 import type { CourseFilter } from '../generated/resolvers-types';
 
 const MAX_TEXT_LENGTH = 100;
@@ -14,6 +14,8 @@ export interface CatalogFilter {
   priceMaxMinor: bigint | null;
   tags: string[];
   free: boolean | null;
+  /** Ids of the published courses the text matches (textMatches), set before catalogWhere runs. */
+  textMatchIds?: string[];
 }
 
 export type FacetName = 'category' | 'level' | 'tags';
@@ -51,8 +53,8 @@ export function parseCatalogFilter(filter: CourseFilter | null | undefined): Cat
 export function catalogWhere(filter: CatalogFilter): Prisma.CourseWhereInput {
   const and: Prisma.CourseWhereInput[] = [{ status: 'PUBLISHED' }];
   if (filter.text) {
-    const contains = { contains: filter.text, mode: 'insensitive' as const };
-    and.push({ OR: [{ title: contains }, { summary: contains }, { description: contains }] });
+    if (!filter.textMatchIds) throw new Error('catalogWhere needs textMatches to have run for a text filter');
+    and.push({ id: { in: filter.textMatchIds } });
   }
   if (filter.category) and.push({ category: filter.category });
   if (filter.level) and.push({ level: filter.level as Prisma.CourseWhereInput['level'] });
@@ -65,13 +67,29 @@ export function catalogWhere(filter: CatalogFilter): Prisma.CourseWhereInput {
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/**
+ * Typo-tolerant: `<%` is pg_trgm's word similarity, true when some run of words in the title shares
+ * enough trigrams with the query ("bolinger" finds "Bollinger Bands"); ILIKE keeps exact substrings of
+ * the title, summary and description. Every arm is served by a GIN trigram index (schema.prisma).
+ */
+function textCondition(text: string): Prisma.Sql {
+  const like = `%${escapeLike(text)}%`;
+  return Prisma.sql`(${text} <% c.title OR c.title ILIKE ${like} OR c.summary ILIKE ${like}
+    OR c.description ILIKE ${like})`;
+}
+
+/** The published courses a text filter matches; the page query then filters by these ids. */
+export async function textMatches(prisma: PrismaClient, filter: CatalogFilter): Promise<CatalogFilter> {
+  if (!filter.text) return filter;
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT c.id::text AS id FROM learning.course c WHERE c.status = 'PUBLISHED' AND ${textCondition(filter.text)}`;
+  return { ...filter, textMatchIds: rows.map((row) => row.id) };
+}
+
 /** The same filter as SQL, leaving out one facet's own condition (disjunctive facets). */
 export function catalogSql(filter: CatalogFilter, omit: FacetName): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`c.status = 'PUBLISHED'`];
-  if (filter.text) {
-    const like = `%${escapeLike(filter.text)}%`;
-    parts.push(Prisma.sql`(c.title ILIKE ${like} OR c.summary ILIKE ${like} OR c.description ILIKE ${like})`);
-  }
+  if (filter.text) parts.push(textCondition(filter.text));
   if (filter.category && omit !== 'category') parts.push(Prisma.sql`c.category = ${filter.category}`);
   if (filter.level && omit !== 'level') parts.push(Prisma.sql`c.level::text = ${filter.level}`);
   if (filter.priceMaxMinor !== null) parts.push(Prisma.sql`c.price_minor <= ${filter.priceMaxMinor}`);

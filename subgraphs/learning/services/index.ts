@@ -1,6 +1,8 @@
 import { createAssessmentService } from './assessments';
+import { createAssignmentService } from './assignments';
 import { createCourseAuthoring } from './authoring';
 import { createCertificateService } from './certificates';
+import { createContentOrder } from './contentOrder';
 import { createCourseService } from './courses';
 import { createEnrollmentService } from './enrollments';
 import { createLessonAuthoring } from './lessonAuthoring';
@@ -18,6 +20,8 @@ export function createLearningServices(now: Clock = () => new Date()) {
     certificates: createCertificateService(),
     courseAuthoring: createCourseAuthoring(now),
     lessonAuthoring: createLessonAuthoring(),
+    contentOrder: createContentOrder(),
+    assignments: createAssignmentService(now),
   };
 }
 

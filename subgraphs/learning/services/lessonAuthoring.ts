@@ -11,22 +11,38 @@ import type {
 } from '../generated/resolvers-types';
 import { text, wholeNumber } from './authoringInput';
 import { editableCourse } from './authoring';
+import { announceCourseChange } from './courseChanges';
 import { questionRow } from './questionInput';
 
 const MAX_DURATION = 24 * 3600;
 
-async function editableModule(ctx: LearningContext, moduleId: string): Promise<Module> {
+export async function editableModule(ctx: LearningContext, moduleId: string): Promise<Module> {
   const module = isUuid(moduleId) ? await ctx.loaders.moduleById.load(moduleId) : null;
   if (!module) throw new NotFoundError('Module', moduleId);
   await editableCourse(ctx, module.courseId);
   return module;
 }
 
-async function editableLesson(ctx: LearningContext, lessonId: string): Promise<Lesson> {
+export async function editableLesson(
+  ctx: LearningContext,
+  lessonId: string,
+): Promise<Lesson & { module: Module }> {
   const lesson = isUuid(lessonId) ? await ctx.loaders.lessonById.load(lessonId) : null;
   if (!lesson) throw new NotFoundError('Lesson', lessonId);
-  await editableModule(ctx, lesson.moduleId);
-  return lesson;
+  return { ...lesson, module: await editableModule(ctx, lesson.moduleId) };
+}
+
+/** Runs an edit of a course's content and announces it (CONTENT_CHANGED) in the same transaction. */
+async function changingContent<T>(
+  ctx: LearningContext,
+  courseId: string,
+  edit: (tx: Prisma.TransactionClient) => Promise<T>,
+): Promise<T> {
+  return ctx.prisma.$transaction(async (tx) => {
+    const result = await edit(tx);
+    await announceCourseChange(tx, courseId, 'CONTENT_CHANGED', ctx.correlationId);
+    return result;
+  });
 }
 
 function lessonFields(input: UpdateLessonInput) {
@@ -41,6 +57,9 @@ function lessonFields(input: UpdateLessonInput) {
       releaseAfterDays: wholeNumber(input.releaseAfterDays, 'input.releaseAfterDays', 0, 365),
     }),
     ...(input.body != null && { body: text(input.body, 'input.body', 0, 100_000) }),
+    ...(input.passingScore != null && {
+      passingScore: wholeNumber(input.passingScore, 'input.passingScore', 0, 100),
+    }),
   };
 }
 
@@ -57,44 +76,48 @@ export function createLessonAuthoring() {
         await ctx.prisma.module.findMany({ where: { courseId }, select: { position: true } }),
       );
       try {
-        return await ctx.prisma.module.create({
-          data: { courseId, position, title: text(title, 'title', 1, 200) },
-        });
+        return await changingContent(ctx, courseId, (tx) =>
+          tx.module.create({ data: { courseId, position, title: text(title, 'title', 1, 200) } }),
+        );
       } catch (error) {
         return mapPrismaError(error, 'Module');
       }
     },
 
     async renameModule(ctx: LearningContext, id: string, title: string): Promise<Module> {
-      await editableModule(ctx, id);
-      return ctx.prisma.module.update({ where: { id }, data: { title: text(title, 'title', 1, 200) } });
+      const module = await editableModule(ctx, id);
+      const data = { title: text(title, 'title', 1, 200) };
+      return changingContent(ctx, module.courseId, (tx) => tx.module.update({ where: { id }, data }));
     },
 
     async addLesson(ctx: LearningContext, moduleId: string, input: LessonInput): Promise<Lesson> {
-      await editableModule(ctx, moduleId);
+      const module = await editableModule(ctx, moduleId);
       const fields = lessonFields(input);
       const position = await nextPosition(
         await ctx.prisma.lesson.findMany({ where: { moduleId }, select: { position: true } }),
       );
       try {
-        return await ctx.prisma.lesson.create({
-          data: {
-            ...fields,
-            moduleId,
-            position,
-            kind: input.kind,
-            title: fields.title!,
-            durationSeconds: fields.durationSeconds!,
-          },
-        });
+        return await changingContent(ctx, module.courseId, (tx) =>
+          tx.lesson.create({
+            data: {
+              ...fields,
+              moduleId,
+              position,
+              kind: input.kind,
+              title: fields.title!,
+              durationSeconds: fields.durationSeconds!,
+            },
+          }),
+        );
       } catch (error) {
         return mapPrismaError(error, 'Lesson');
       }
     },
 
     async updateLesson(ctx: LearningContext, id: string, input: UpdateLessonInput): Promise<Lesson> {
-      await editableLesson(ctx, id);
-      return ctx.prisma.lesson.update({ where: { id }, data: lessonFields(input) });
+      const lesson = await editableLesson(ctx, id);
+      const data = lessonFields(input);
+      return changingContent(ctx, lesson.module.courseId, (tx) => tx.lesson.update({ where: { id }, data }));
     },
 
     async setLessonVideo(ctx: LearningContext, lessonId: string, input: VideoAssetInput): Promise<Lesson> {
@@ -115,11 +138,10 @@ export function createLessonAuthoring() {
       const durationSeconds = wholeNumber(input.durationSeconds, 'input.durationSeconds', 1, MAX_DURATION);
       const video = { url: url.toString(), durationSeconds, transcript: input.transcript ?? '', captions };
       // The player's duration is the truth the completion rule measures against.
-      const [, updated] = await ctx.prisma.$transaction([
-        ctx.prisma.videoAsset.upsert({ where: { lessonId }, create: { lessonId, ...video }, update: video }),
-        ctx.prisma.lesson.update({ where: { id: lessonId }, data: { durationSeconds } }),
-      ]);
-      return updated;
+      return changingContent(ctx, lesson.module.courseId, async (tx) => {
+        await tx.videoAsset.upsert({ where: { lessonId }, create: { lessonId, ...video }, update: video });
+        return tx.lesson.update({ where: { id: lessonId }, data: { durationSeconds } });
+      });
     },
 
     async setLessonAssessment(
@@ -143,7 +165,7 @@ export function createLessonAuthoring() {
         throw new BadUserInputError('An assessment has 1 to 100 questions', 'input.questions');
       }
       const questions = input.questions.map(questionRow);
-      return ctx.prisma.$transaction(async (tx) => {
+      return changingContent(ctx, lesson.module.courseId, async (tx) => {
         const assessment = await tx.assessment.upsert({
           where: { lessonId },
           create: { lessonId, ...settings },

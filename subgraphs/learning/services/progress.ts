@@ -3,7 +3,7 @@ import type { LessonProgress } from '../../../platform/prisma/generated/client';
 import type { LearningContext } from '../context';
 import { completeLessonOnce, lockedProgress } from './completion';
 import { openLessonFor, type Clock } from './openLesson';
-import { creditedSeconds, watchedEnough } from './watchTime';
+import { creditedSeconds, readingSeconds, watchedEnough } from './watchTime';
 
 export function createProgressService(now: Clock) {
   return {
@@ -14,9 +14,11 @@ export function createProgressService(now: Clock) {
     ): Promise<LessonProgress> {
       const at = now();
       const { lesson, enrollment } = await openLessonFor(ctx, lessonId, at);
-      if (lesson.kind !== 'VIDEO')
-        throw new BadUserInputError('Heartbeats are for video lessons', 'lessonId');
-      const video = await ctx.loaders.videoByLessonId.load(lesson.id);
+      if (lesson.kind !== 'VIDEO' && lesson.kind !== 'TEXT')
+        throw new BadUserInputError('Heartbeats are for video and text lessons', 'lessonId');
+      const reading = lesson.kind === 'TEXT';
+      const video = reading ? null : await ctx.loaders.videoByLessonId.load(lesson.id);
+      // A text lesson's duration is its reading time: time spent on it never counts beyond that.
       const duration = video?.durationSeconds ?? lesson.durationSeconds;
       if (!Number.isInteger(positionSeconds) || positionSeconds < 0 || positionSeconds > duration) {
         throw new BadUserInputError(`positionSeconds must be between 0 and ${duration}`, 'positionSeconds');
@@ -26,12 +28,14 @@ export function createProgressService(now: Clock) {
         const credit =
           created || !progress.lastHeartbeatAt
             ? 0
-            : creditedSeconds({
-                previousPosition: progress.positionSeconds,
-                position: positionSeconds,
-                previousAt: progress.lastHeartbeatAt,
-                now: at,
-              });
+            : reading
+              ? readingSeconds(progress.lastHeartbeatAt, at)
+              : creditedSeconds({
+                  previousPosition: progress.positionSeconds,
+                  position: positionSeconds,
+                  previousAt: progress.lastHeartbeatAt,
+                  now: at,
+                });
         const updated = await tx.lessonProgress.update({
           where: { id: progress.id },
           data: {
@@ -40,12 +44,13 @@ export function createProgressService(now: Clock) {
             watchedSeconds: Math.min(duration, progress.watchedSeconds + credit),
           },
         });
-        if (!watchedEnough(updated.watchedSeconds, duration)) return updated;
+        // Reading is timed, not judged: text lessons still complete when the learner says so.
+        if (reading || !watchedEnough(updated.watchedSeconds, duration)) return updated;
         return completeLessonOnce(tx, enrollment, updated, at, ctx.correlationId);
       });
     },
 
-    /** Reading and assignments are self-reported; videos and quizzes have their own rules. */
+    /** Reading is self-reported; videos, quizzes and assignments have their own rules. */
     async completeLesson(ctx: LearningContext, lessonId: string): Promise<LessonProgress> {
       const at = now();
       const { lesson, enrollment } = await openLessonFor(ctx, lessonId, at);
@@ -54,6 +59,9 @@ export function createProgressService(now: Clock) {
       }
       if (lesson.kind === 'QUIZ')
         throw new BadUserInputError('Quiz lessons complete by passing the assessment', 'lessonId');
+      if (lesson.kind === 'ASSIGNMENT') {
+        throw new BadUserInputError('Assignment lessons complete when graded as passed', 'lessonId');
+      }
       return ctx.prisma.$transaction(async (tx) => {
         const { progress } = await lockedProgress(tx, enrollment, lesson.id, at);
         return completeLessonOnce(tx, enrollment, progress, at, ctx.correlationId);

@@ -24,3 +24,12 @@ export function creditedSeconds(input: {
 export function watchedEnough(watchedSeconds: number, durationSeconds: number): boolean {
   return watchedSeconds >= Math.ceil(durationSeconds * COMPLETION_THRESHOLD);
 }
+
+/**
+ * Seconds of reading one heartbeat from an open text lesson credits: the wall clock since the previous
+ * heartbeat, at most one gap's worth (a tab left open overnight earns nothing more).
+ */
+export function readingSeconds(previousAt: Date, now: Date): number {
+  const elapsed = Math.max(0, (now.getTime() - previousAt.getTime()) / 1000);
+  return Math.floor(Math.min(elapsed, MAX_HEARTBEAT_GAP_SECONDS));
+}

@@ -1,15 +1,45 @@
-import type { PrismaClient } from '../../../platform/prisma';
-import type { Instrument, Signal, SignalSide } from '../../../platform/prisma/generated/client';
+import type { PrismaClient, TransactionClient } from '../../../platform/prisma';
+import type {
+  Instrument,
+  Signal,
+  SignalSide,
+  SignalSourceKind,
+} from '../../../platform/prisma/generated/client';
 import { enqueueSignalPublished } from '../events';
+
+export interface SourceRef {
+  kind: SignalSourceKind;
+  /** The strategy name or the analyst's user id. */
+  key: string;
+  /** Display name, used when the source is created. */
+  name: string;
+}
 
 export interface NewSignal {
   instrument: Instrument;
   side: SignalSide;
   strategy: string;
   price: string;
+  /** Fraction 0..1 (the API speaks 0..100). */
   confidence: string;
   /** null for strategy-generated signals. */
   authorId: string | null;
+  source: SourceRef;
+  targetPrice: string | null;
+  stopLoss: string | null;
+  expiresAt: Date;
+  rationale: string | null;
+}
+
+/** The source row of a strategy or an analyst, created on first use (concurrent callers get one row). */
+export async function sourceIdFor(tx: TransactionClient, source: SourceRef): Promise<string> {
+  const row = await tx.signalSource.upsert({
+    where: { kind_key: { kind: source.kind, key: source.key } },
+    create: source,
+    update: {},
+    select: { id: true },
+  });
+  return row.id;
 }
 
 /**
@@ -22,6 +52,7 @@ export async function commitSignal(
   correlationId: string,
 ): Promise<Signal> {
   return prisma.$transaction(async (tx) => {
+    const sourceId = await sourceIdFor(tx, input.source);
     const [count] = await tx.$queryRaw<{ published: number }[]>`
       INSERT INTO "signals"."signal_daily_count" (day, published)
       VALUES ((now() AT TIME ZONE 'UTC')::date, 1)
@@ -36,6 +67,11 @@ export async function commitSignal(
         confidence: input.confidence,
         authorId: input.authorId,
         dayIndex: count?.published ?? 1,
+        sourceId,
+        targetPrice: input.targetPrice,
+        stopLoss: input.stopLoss,
+        expiresAt: input.expiresAt,
+        rationale: input.rationale,
       },
     });
     await enqueueSignalPublished(tx, signal, input.instrument, correlationId);

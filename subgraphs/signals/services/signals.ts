@@ -1,18 +1,28 @@
 import type { Role, Viewer } from '../../../platform/auth/viewer';
-import { BadUserInputError, ForbiddenError, UnauthenticatedError } from '../../../platform/errors';
+import {
+  BadUserInputError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+} from '../../../platform/errors';
 import { isUuid } from '../../../platform/loaders';
 import { Prisma } from '../../../platform/prisma';
-import type { Signal } from '../../../platform/prisma/generated/client';
+import type { Instrument, Signal } from '../../../platform/prisma/generated/client';
 import type { SignalsContext } from '../context';
 import type { PublishSignalInput } from '../generated/resolvers-types';
 import { PUBLISHED_SIGNALS_CAP } from '../loaders';
+import { cancelActiveSignal } from './lifecycle';
 import { commitSignal } from './publication';
-import { boundedCount, parseInput, parseSequence, publishSignalInputSchema } from './validation';
+import { pageSignals, type SignalPage, type SignalPageArgs } from './signalConnection';
+import { boundedCount, parseInput, publishSignalInputSchema } from './validation';
 import { isSignalVisible, ruleFor, visibleSignalsWhere, type SignalRules } from './visibility';
 
-export const MAX_SIGNALS = 100;
+export { MAX_SIGNALS } from './signalConnection';
 
 const PUBLISHER_ROLES: readonly Role[] = ['ANALYST', 'ADMIN'];
+/** Hand-published signals without an expiry close after a week. */
+const DEFAULT_EXPIRY_MS = 7 * 86_400_000;
 
 export interface SignalServiceOptions {
   rules: SignalRules;
@@ -30,28 +40,21 @@ export function assertPublisher(viewer: Viewer | null): Viewer {
   return viewer;
 }
 
+/** Prices must sit on the instrument's tick grid. */
+export function assertOnTickGrid(instrument: Instrument, value: string | null | undefined, field: string) {
+  if (value != null && !new Prisma.Decimal(value).mod(instrument.tickSize).isZero()) {
+    throw new BadUserInputError(
+      `${field} must be a multiple of the tick size ${instrument.tickSize.toString()}`,
+      field,
+    );
+  }
+}
+
 export function createSignalService({ rules, now = () => new Date(), onCommitted }: SignalServiceOptions) {
   return {
-    /**
-     * Newest first; with `afterSequence`, the next ones after it, oldest first (a reconnecting client's
-     * catch-up). Only what the viewer's tier may see: the same rules the gateway applies live.
-     */
-    listSignals(
-      ctx: SignalsContext,
-      last: number,
-      afterSequence: string | null | undefined,
-    ): Promise<Signal[]> {
-      const take = boundedCount(last, MAX_SIGNALS, 'last');
-      const visible = visibleSignalsWhere(ruleFor(rules, ctx.viewer), now());
-      if (afterSequence === null || afterSequence === undefined) {
-        return ctx.prisma.signal.findMany({ where: visible, orderBy: { sequence: 'desc' }, take });
-      }
-      const after = parseSequence(afterSequence, 'afterSequence');
-      return ctx.prisma.signal.findMany({
-        where: { ...visible, sequence: { gt: after } },
-        orderBy: { sequence: 'asc' },
-        take,
-      });
+    /** A page of what the viewer's tier may see: the same rules the gateway applies live. */
+    listSignals(ctx: SignalsContext, args: SignalPageArgs): Promise<SignalPage> {
+      return pageSignals(ctx.prisma, visibleSignalsWhere(ruleFor(rules, ctx.viewer), now()), args);
     },
 
     /** null when missing or outside the viewer's tier: entity references get the same check. */
@@ -72,23 +75,47 @@ export function createSignalService({ rules, now = () => new Date(), onCommitted
 
     async publish(ctx: SignalsContext, raw: PublishSignalInput): Promise<Signal> {
       const viewer = assertPublisher(ctx.viewer);
-      const input = parseInput(publishSignalInputSchema, raw);
+      const at = now();
+      const input = parseInput(publishSignalInputSchema(at), raw);
       const instrument = await ctx.prisma.instrument.findUnique({ where: { symbol: input.symbol } });
       if (!instrument)
         throw new BadUserInputError(`symbol ${input.symbol} is not a known instrument`, 'symbol');
-      if (!new Prisma.Decimal(input.price).mod(instrument.tickSize).isZero()) {
-        throw new BadUserInputError(
-          `price must be a multiple of the tick size ${instrument.tickSize.toString()}`,
-          'price',
-        );
-      }
+      for (const field of ['entryPrice', 'targetPrice', 'stopLoss'] as const)
+        assertOnTickGrid(instrument, input[field], field);
       const signal = await commitSignal(
         ctx.prisma,
-        { ...input, instrument, authorId: viewer.userId },
+        {
+          instrument,
+          side: input.side,
+          strategy: input.strategy,
+          price: input.entryPrice,
+          confidence: new Prisma.Decimal(input.confidence).div(100).toString(),
+          authorId: viewer.userId,
+          source: { kind: 'ANALYST', key: viewer.userId, name: `Analyst ${viewer.userId.slice(0, 8)}` },
+          targetPrice: input.targetPrice ?? null,
+          stopLoss: input.stopLoss ?? null,
+          expiresAt: input.expiresAt ?? new Date(at.getTime() + DEFAULT_EXPIRY_MS),
+          rationale: input.rationale ?? null,
+        },
         ctx.correlationId,
       );
       onCommitted?.();
       return signal;
+    },
+
+    /** Its publishing analyst, or any admin, withdraws an ACTIVE signal. */
+    async cancel(ctx: SignalsContext, id: string): Promise<Signal> {
+      const viewer = assertPublisher(ctx.viewer);
+      const signal = isUuid(id) ? await ctx.prisma.signal.findUnique({ where: { id } }) : null;
+      if (!signal) throw new NotFoundError('Signal', id);
+      if (!viewer.roles.includes('ADMIN') && signal.authorId !== viewer.userId)
+        throw new ForbiddenError('Only the analyst who published a signal, or an admin, can cancel it');
+      const cancelled = await ctx.prisma.$transaction((tx) =>
+        cancelActiveSignal(tx, id, now(), ctx.correlationId),
+      );
+      if (!cancelled) throw new ConflictError(`Signal ${id} is no longer active`, { status: signal.status });
+      onCommitted?.();
+      return ctx.prisma.signal.findUniqueOrThrow({ where: { id } });
     },
   };
 }

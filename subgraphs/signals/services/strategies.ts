@@ -1,7 +1,9 @@
 import { BadUserInputError } from '../../../platform/errors';
+import { Prisma } from '../../../platform/prisma';
 import type { Candle, Instrument, Signal } from '../../../platform/prisma/generated/client';
 import type { SignalsContext } from '../context';
 import type { BacktestInput, CandleInterval, RunStrategyInput } from '../generated/resolvers-types';
+import { atr } from '../indicators/batch';
 import { runBacktest, type BacktestReport } from '../strategies/backtest';
 import { decisions, strategies, type StrategyKind } from '../strategies/definitions';
 import { commitSignal } from './publication';
@@ -18,6 +20,29 @@ const LIVE_LOOKBACK = 200;
 export const MAX_BACKTEST_CANDLES = 5_000;
 /** Strategy signals are not hand-graded: a fixed, modest confidence. */
 const STRATEGY_CONFIDENCE = '0.6';
+/** Target two ATR(14) away, stop one ATR: a 2:1 reward to risk; expiry after this many candles. */
+const TARGET_ATRS = 2;
+const STOP_ATRS = 1;
+const EXPIRY_CANDLES = 5;
+
+/** Target and stop around `close` on the tick grid; without an ATR yet, 2% of the close stands in for it. */
+export function strategyLevels(
+  decision: 'BUY' | 'SELL',
+  close: Prisma.Decimal,
+  range: number | null,
+  tick: Prisma.Decimal,
+) {
+  const unit = new Prisma.Decimal(range ?? close.toNumber() * 0.02);
+  const direction = decision === 'BUY' ? 1 : -1;
+  const onGrid = (value: Prisma.Decimal) => {
+    const rounded = value.div(tick).toDecimalPlaces(0).mul(tick);
+    return Prisma.Decimal.max(rounded, tick).toString();
+  };
+  return {
+    targetPrice: onGrid(close.add(unit.mul(TARGET_ATRS * direction))),
+    stopLoss: onGrid(close.sub(unit.mul(STOP_ATRS * direction))),
+  };
+}
 
 export interface BacktestResult extends BacktestReport {
   strategy: StrategyKind;
@@ -109,15 +134,21 @@ export function createStrategyService({
       const decision = decisions(input.strategy, candles.map(toBar)).at(-1);
       const last = candles.at(-1);
       if (!decision || !last) return null;
+      const name = strategies[input.strategy].name;
+      const bars = candles.map(toBar);
       const signal = await commitSignal(
         ctx.prisma,
         {
           instrument,
           side: decision,
-          strategy: strategies[input.strategy].name,
+          strategy: name,
           price: last.close.toString(),
           confidence: STRATEGY_CONFIDENCE,
           authorId: null,
+          source: { kind: 'STRATEGY', key: name, name },
+          ...strategyLevels(decision, last.close, atr(bars).at(-1) ?? null, instrument.tickSize),
+          expiresAt: new Date(now().getTime() + EXPIRY_CANDLES * interval.ms),
+          rationale: `${name} on the ${interval.stored} candle of ${last.openTime.toISOString()}`,
         },
         ctx.correlationId,
       );

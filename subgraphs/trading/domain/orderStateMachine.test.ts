@@ -34,7 +34,7 @@ const event: fc.Arbitrary<OrderEvent> = fc.oneof(
     .tuple(fc.constantFrom('PARTIALLY_FILLED' as const, 'FILLED' as const), quantity, quantity)
     .map(([type, q, price]) => ({ type, quantity: q, price })),
   fc
-    .constantFrom('CANCELED' as const, 'REJECTED' as const, 'EXPIRED' as const)
+    .constantFrom('CANCELED' as const, 'REJECTED' as const, 'EXPIRED' as const, 'CLOSED' as const)
     .map((type) => ({ type, reason: 'r' })),
 );
 
@@ -88,5 +88,20 @@ describe('order state machine', () => {
       transition({ ...accepted, status: 'CANCELED' }, { type: 'FILLED', quantity: d(1), price: d(1) }).ok,
     ).toBe(false);
     expect(transition(accepted, { type: 'REJECTED', reason: 'late' }).ok).toBe(false);
+    // An exchange closing an order settles it only after a fill: nothing filled is not FILLED.
+    expect(transition(accepted, { type: 'CLOSED', reason: 'lot size' }).ok).toBe(false);
+  });
+
+  it('settles an order the exchange closed short of its quantity as FILLED at what was filled', () => {
+    const partial: OrderState = {
+      status: 'PARTIALLY_FILLED',
+      quantity: d('0.0125'),
+      filledQuantity: d('0.012'),
+      averageFillPrice: d(100),
+      reason: null,
+    };
+    const closed = transition(partial, { type: 'CLOSED', reason: 'lot size' });
+    expect(closed.ok && closed.state).toMatchObject({ status: 'FILLED', reason: 'lot size' });
+    expect(closed.ok && closed.state.quantity.toFixed()).toBe('0.012');
   });
 });

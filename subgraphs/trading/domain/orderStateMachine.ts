@@ -11,7 +11,12 @@ export type OrderEvent =
   | { type: 'NEW'; quantity: Prisma.Decimal }
   | { type: 'ACCEPTED' }
   | { type: 'PARTIALLY_FILLED' | 'FILLED'; quantity: Prisma.Decimal; price: Prisma.Decimal }
-  | { type: 'CANCELED' | 'REJECTED' | 'EXPIRED'; reason: string };
+  | { type: 'CANCELED' | 'REJECTED' | 'EXPIRED'; reason: string }
+  /**
+   * The exchange closed a partially filled order with less than was asked (it rounded the quantity to its
+   * lot size): the order is FILLED at what was filled, its quantity settled to that.
+   */
+  | { type: 'CLOSED'; reason: string };
 
 export interface OrderState {
   status: OrderStatus;
@@ -33,6 +38,7 @@ const allowedFrom: Record<OrderEvent['type'], readonly (OrderStatus | null)[]> =
   CANCELED: ['NEW', 'ACCEPTED', 'PARTIALLY_FILLED'],
   REJECTED: ['NEW'],
   EXPIRED: ['ACCEPTED', 'PARTIALLY_FILLED'],
+  CLOSED: ['PARTIALLY_FILLED'],
 };
 
 const refuse = (reason: string): Transition => ({ ok: false, reason });
@@ -88,6 +94,11 @@ export function transition(state: OrderState | null, event: OrderEvent): Transit
     case 'REJECTED':
     case 'EXPIRED':
       return { ok: true, state: { ...state!, status: event.type, reason: event.reason } };
+    case 'CLOSED':
+      return {
+        ok: true,
+        state: { ...state!, status: 'FILLED', quantity: state!.filledQuantity, reason: event.reason },
+      };
   }
 }
 

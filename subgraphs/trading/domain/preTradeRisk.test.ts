@@ -33,7 +33,12 @@ describe('pre-trade risk', () => {
 
   it('needs verified KYC for a live exchange account', () => {
     expect(reason({ liveAccount: true, kyc: 'PENDING' })).toBe('Live exchange accounts need verified KYC');
-    expect(reason({ liveAccount: true, kyc: 'VERIFIED' })).toMatch(/not available yet/);
+    // With KYC, cash and holdings are the exchange's to check: no paper cash, nothing held, still sent.
+    expect(reason({ liveAccount: true, kyc: 'VERIFIED', cashMinor: 0n })).toBeNull();
+    expect(reason({ liveAccount: true, kyc: 'VERIFIED', side: 'SELL' })).toBeNull();
+    expect(reason({ liveAccount: true, kyc: 'VERIFIED', quantity: d('1000') })).toMatch(
+      /exceeds the maximum/,
+    );
   });
 
   it('stops trading once the daily loss limit is reached', () => {
@@ -57,6 +62,10 @@ describe('pre-trade risk', () => {
     expect(reason({ quantity: d('10'), heldQuantity: d('7.66') })).toMatch(
       /Position would be ₹15011.00, above/,
     );
+    // A live account's own holding counts the same way (its cash is the exchange's).
+    const live = { liveAccount: true, kyc: 'VERIFIED', cashMinor: 0n, quantity: d('10') };
+    expect(reason({ ...live, heldQuantity: d('7.64') })).toBeNull();
+    expect(reason({ ...live, heldQuantity: d('7.66') })).toMatch(/Position would be ₹15011.00, above/);
   });
 
   it('needs the cash for a buy and the holding for a sell', () => {

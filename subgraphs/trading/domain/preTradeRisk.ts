@@ -20,8 +20,9 @@ export interface PreTradeFacts {
   liveAccount: boolean;
   kyc: string | undefined;
   cashMinor: bigint;
+  /** Held on the order's venue: the paper portfolio, or the exchange account's own position. */
   heldQuantity: Prisma.Decimal;
-  /** Net realized PnL of today's fills (UTC), INR paise; negative is a loss. */
+  /** Net realized PnL of today's fills (UTC) on the order's venue, INR paise; negative is a loss. */
   realizedTodayMinor: bigint;
 }
 
@@ -33,10 +34,7 @@ const inr = (minor: bigint) => `₹${formatMinorUnits(minor, 'INR')}`;
  */
 export function preTradeRejection(facts: PreTradeFacts, limits: RiskLimits): string | null {
   if (facts.killSwitch) return 'Kill switch is on: new orders are refused until it is turned off';
-  if (facts.liveAccount) {
-    if (facts.kyc !== 'VERIFIED') return 'Live exchange accounts need verified KYC';
-    return 'Live exchange trading is not available yet: use the paper exchange';
-  }
+  if (facts.liveAccount && facts.kyc !== 'VERIFIED') return 'Live exchange accounts need verified KYC';
   if (facts.realizedTodayMinor <= -limits.dailyLossLimitMinor) {
     return `Daily loss limit of ${inr(limits.dailyLossLimitMinor)} reached: trading resumes tomorrow (UTC)`;
   }
@@ -46,7 +44,8 @@ export function preTradeRejection(facts: PreTradeFacts, limits: RiskLimits): str
     return `Order notional ${inr(notional)} exceeds the maximum of ${inr(limits.maxOrderNotionalMinor)}`;
   }
   if (facts.side === 'SELL') {
-    if (facts.quantity.gt(facts.heldQuantity)) {
+    // A live account may hold coins bought elsewhere: the exchange refuses a sell its balance cannot cover.
+    if (!facts.liveAccount && facts.quantity.gt(facts.heldQuantity)) {
       return `Cannot sell ${facts.quantity.toFixed()} ${facts.symbol}: only ${facts.heldQuantity.toFixed()} held (no short selling)`;
     }
     return null;
@@ -55,7 +54,8 @@ export function preTradeRejection(facts: PreTradeFacts, limits: RiskLimits): str
   if (position > limits.maxPositionNotionalMinor) {
     return `Position would be ${inr(position)}, above the maximum of ${inr(limits.maxPositionNotionalMinor)} per instrument`;
   }
-  if (notional > facts.cashMinor)
+  // A live account's cash is the exchange's balance: it refuses what that cannot cover.
+  if (!facts.liveAccount && notional > facts.cashMinor)
     return `Insufficient cash: ${inr(notional)} needed, ${inr(facts.cashMinor)} available`;
   return null;
 }

@@ -5,7 +5,16 @@ export interface Tick {
   instrumentId: string;
   symbol: string;
   price: Prisma.Decimal;
+  /** Best bid and ask when the feed has them: market orders fill against these. */
+  bid?: Prisma.Decimal | null;
+  ask?: Prisma.Decimal | null;
   at: Date;
+}
+
+function optionalPrice(value: string | null | undefined): Prisma.Decimal | null {
+  if (value === null || value === undefined) return null;
+  const price = new Prisma.Decimal(value);
+  return price.gt(0) ? price : null;
 }
 
 /** A tick payload from Kafka, or null when it cannot be priced (a bad tick must not stop the consumer). */
@@ -14,7 +23,8 @@ export function tickFrom(payload: MarketTickPayload): Tick | null {
     const price = new Prisma.Decimal(payload.price);
     const at = new Date(payload.at);
     if (!price.gt(0) || Number.isNaN(at.getTime()) || typeof payload.symbol !== 'string') return null;
-    return { instrumentId: payload.instrumentId, symbol: payload.symbol, price, at };
+    const [bid, ask] = [optionalPrice(payload.bid), optionalPrice(payload.ask)];
+    return { instrumentId: payload.instrumentId, symbol: payload.symbol, price, bid, ask, at };
   } catch {
     return null;
   }

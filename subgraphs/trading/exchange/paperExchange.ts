@@ -1,3 +1,4 @@
+import { Prisma } from '../../../platform/prisma';
 import type { ExchangeAdapter, ExchangeFill, OrderTerms } from './exchangeAdapter';
 import type { Tick } from './marketTicks';
 
@@ -27,17 +28,40 @@ function crosses(order: OrderTerms, tick: Tick): boolean {
   }
 }
 
+export interface PaperExchangeOptions {
+  /** Market (and triggered stop) fills pay this many basis points beyond the touch: buys above, sells below. */
+  slippageBps?: number;
+  /** At most this quantity per order per tick (the rest fills on later ticks); null: no cap. */
+  maxFillPerTick?: Prisma.Decimal | null;
+}
+
 /**
- * Fills whole orders at the tick's last price: no order book, no partial fills, no slippage. One
- * fill per order, so its trade id is the order's, and any replay of the same fill is a duplicate.
+ * Fills against the tick: market and stop orders take the ask (buys) or bid (sells), the last price
+ * when the feed has no quote, moved by the configured slippage; limit orders fill at the tick's price,
+ * never worse than their limit. With a per-tick cap an order fills in slices (PARTIALLY_FILLED, then
+ * FILLED).
  */
-export function createPaperExchange(): ExchangeAdapter {
-  const fillAt = (order: OrderTerms, tick: Tick): ExchangeFill => ({
-    tradeId: `paper:${order.id}`,
-    quantity: order.quantity.sub(order.filledQuantity),
-    price: tick.price,
-    instrumentId: tick.instrumentId,
-  });
+export function createPaperExchange(options: PaperExchangeOptions = {}): ExchangeAdapter {
+  const slippage = new Prisma.Decimal(options.slippageBps ?? 0).div(10_000);
+  const priceFor = (order: OrderTerms, tick: Tick): Prisma.Decimal => {
+    if (order.type === 'LIMIT' || order.type === 'STOP_LIMIT') return tick.price;
+    const touch = (buying(order) ? tick.ask : tick.bid) ?? tick.price;
+    const moved = buying(order) ? touch.mul(slippage.add(1)) : touch.mul(new Prisma.Decimal(1).sub(slippage));
+    return moved.toDecimalPlaces(10, Prisma.Decimal.ROUND_HALF_UP);
+  };
+  const fillAt = (order: OrderTerms, tick: Tick): ExchangeFill => {
+    const remaining = order.quantity.sub(order.filledQuantity);
+    const cap = options.maxFillPerTick;
+    const whole = order.filledQuantity.isZero() && !(cap && cap.lt(remaining));
+    return {
+      // At most one slice per order per tick: the tick's time names it, so the same tick seen again
+      // (redelivered, or by both the placing request and the matching consumer) is a duplicate.
+      tradeId: whole ? `paper:${order.id}` : `paper:${order.id}:${tick.at.getTime()}`,
+      quantity: cap && cap.lt(remaining) ? cap : remaining,
+      price: priceFor(order, tick),
+      instrumentId: tick.instrumentId,
+    };
+  };
   return {
     venue: 'paper',
     submit(order, lastTick) {

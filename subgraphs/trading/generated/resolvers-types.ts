@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Portfolio as PortfolioModel, Position as PositionModel, TradeOrder as TradeOrderModel, TradeEvent as TradeEventModel, ExchangeAccount as ExchangeAccountModel, SignalFollow as SignalFollowModel } from '../../../platform/prisma/generated/client';
+import type { Portfolio as PortfolioModel, Position as PositionModel, TradeOrder as TradeOrderModel, TradeEvent as TradeEventModel, ExchangeAccount as ExchangeAccountModel, SignalFollow as SignalFollowModel, SignalCopySkip as SignalCopySkipModel } from '../../../platform/prisma/generated/client';
 import type { OrderPage as OrderPageModel } from '../services/orderQueries';
 import type { EntityRef as EntityRefModel } from '../../../platform/federation';
 import type { TradingContext } from '../context';
@@ -21,7 +21,7 @@ export type Scalars = {
 export type ConnectExchangeAccountInput = {
   apiKey: Scalars['String']['input'];
   apiSecret: Scalars['String']['input'];
-  /** binance, kraken, ... (live trading is not available yet: orders on it are rejected). */
+  /** A CCXT exchange id. binance (spot) is wired for live orders through CCXT; orders on others are rejected. */
   exchange: Scalars['String']['input'];
   label: Scalars['String']['input'];
 };
@@ -35,6 +35,10 @@ export type ExchangeAccount = {
   exchange: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   label: Scalars['String']['output'];
+  /** Positions built from this account's live fills (kept apart from paper; risk limits apply per account). */
+  positions: Array<Position>;
+  /** The positions marked to their latest tick (at cost without one), in INR; the account's cash stays on the exchange. */
+  positionsValue: Money;
   status: ExchangeAccountStatus;
 };
 
@@ -76,6 +80,10 @@ export type MonteCarloSummary = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * A live order is canceled on the exchange, found by its client order id. When the exchange cannot be reached
+   * or has not seen the order yet, the cancel is recorded (cancelRequested) and the sync finishes it.
+   */
   cancelOrder: TradeOrder;
   connectExchangeAccount: ExchangeAccount;
   disconnectExchangeAccount: ExchangeAccount;
@@ -149,17 +157,31 @@ export type PlaceOrderInput = {
   exchangeAccountId?: InputMaybe<Scalars['ID']['input']>;
   /** Required for LIMIT and STOP_LIMIT. */
   limitPrice?: InputMaybe<Scalars['String']['input']>;
-  /** Decimal string > 0, at most 10 decimals. */
+  /** Decimal string > 0, at most 10 decimals. Live orders: rounded down to the exchange's lot size. */
   quantity: Scalars['String']['input'];
   side: OrderSide;
-  /** Required for STOP and STOP_LIMIT. */
+  /**
+   * Required for STOP and STOP_LIMIT. Live (Binance): a stop above the last price for a BUY, below it for a
+   * SELL, is sent as STOP_LOSS(_LIMIT); on the other side of the price, as TAKE_PROFIT(_LIMIT).
+   */
   stopPrice?: InputMaybe<Scalars['String']['input']>;
   /** BTC-USDT */
   symbol: Scalars['String']['input'];
   type: OrderType;
 };
 
-/** A paper-trading portfolio, opened for every user when they register. */
+/** Users whose realized PnL (INR, over the range) falls in [lowerBound, upperBound). */
+export type PnlBucket = {
+  __typename?: 'PnlBucket';
+  lowerBound: Scalars['String']['output'];
+  upperBound: Scalars['String']['output'];
+  users: Scalars['Int']['output'];
+};
+
+/**
+ * A paper-trading portfolio, opened for every user when they register. Holdings on connected exchange
+ * accounts are not part of it: see ExchangeAccount.positions.
+ */
 export type Portfolio = {
   __typename?: 'Portfolio';
   cash: Money;
@@ -168,6 +190,7 @@ export type Portfolio = {
   /** On: every new order is rejected. */
   killSwitch: Scalars['Boolean']['output'];
   owner: User;
+  /** Paper positions only. */
   positions: Array<Position>;
   /** Cash plus every position marked to its latest tick, converted at the paper FX rates (see paperFxRates). */
   value: Money;
@@ -211,6 +234,8 @@ export type Position = {
   __typename?: 'Position';
   /** Decimal string in the instrument's quote currency. */
   averagePrice: Scalars['String']['output'];
+  /** The exchange account holding it; null for a paper position. */
+  exchangeAccount: Maybe<ExchangeAccount>;
   id: Scalars['ID']['output'];
   instrument: Instrument;
   /** Latest tick price; null until one has arrived. */
@@ -262,9 +287,13 @@ export type Query = {
   orders: TradeOrderConnection;
   /** Risk statistics of a weighted portfolio over price series the caller supplies. */
   portfolioRisk: PortfolioRiskReport;
+  /** One of the viewer's own positions (how the gateway resolves positionUpdated events). */
+  position: Maybe<Position>;
   positionSizeSuggestion: PositionSizeSuggestion;
   signalFollows: Array<SignalFollow>;
   tradeOrder: Maybe<TradeOrder>;
+  /** ADMIN only. Half-open range [from, to); days are UTC. */
+  tradingAnalytics: TradingAnalytics;
 };
 
 
@@ -280,6 +309,11 @@ export type QueryPortfolioRiskArgs = {
 };
 
 
+export type QueryPositionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryPositionSizeSuggestionArgs = {
   input: PositionSizeInput;
 };
@@ -287,6 +321,20 @@ export type QueryPositionSizeSuggestionArgs = {
 
 export type QueryTradeOrderArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryTradingAnalyticsArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+};
+
+/** A signal a follow did not copy. */
+export type SignalCopySkip = {
+  __typename?: 'SignalCopySkip';
+  at: Scalars['DateTime']['output'];
+  reason: Scalars['String']['output'];
+  signalId: Scalars['ID']['output'];
 };
 
 export type SignalFollow = {
@@ -297,6 +345,8 @@ export type SignalFollow = {
   kind: SignalSourceKind;
   sizing: FollowSizing;
   sizingValue: Scalars['String']['output'];
+  /** Signals of this source that were not copied, and why (e.g. the follower's tier is FREE); newest first, at most 20. */
+  skippedSignals: Array<SignalCopySkip>;
   source: Scalars['String']['output'];
 };
 
@@ -304,10 +354,23 @@ export type SignalSourceKind =
   | 'ANALYST'
   | 'STRATEGY';
 
+/**
+ * Served by the gateway's graphql-ws server: trading publishes each committed order/position change
+ * (outbox → Kafka → live fan-out → Redis); the gateway resolves it through tradeOrder(id:)/position(id:)
+ * as the subscriber, who only ever receives their own.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  orderUpdated: TradeOrder;
+  positionUpdated: Position;
+};
+
 /** A trading order (billing owns `Order`, a payment order) as rebuilt from its events. */
 export type TradeOrder = {
   __typename?: 'TradeOrder';
   averageFillPrice: Maybe<Scalars['String']['output']>;
+  /** Live orders: a cancel was asked for before the exchange could confirm it; the sync finishes it. */
+  cancelRequested: Scalars['Boolean']['output'];
   clientOrderId: Scalars['String']['output'];
   createdAt: Scalars['DateTime']['output'];
   events: Array<TradeOrderEvent>;
@@ -317,7 +380,7 @@ export type TradeOrder = {
   id: Scalars['ID']['output'];
   limitPrice: Maybe<Scalars['String']['output']>;
   quantity: Scalars['String']['output'];
-  /** Why it was rejected, canceled or expired. */
+  /** Why it was rejected, canceled or expired (or settled short of its quantity by the exchange). */
   reason: Maybe<Scalars['String']['output']>;
   side: OrderSide;
   status: TradeOrderStatus;
@@ -363,6 +426,25 @@ export type TradeOrderStatus =
   | 'NEW'
   | 'PARTIALLY_FILLED'
   | 'REJECTED';
+
+export type TradingAnalytics = {
+  __typename?: 'TradingAnalytics';
+  /** Users who placed at least one order in the range. */
+  activeTraders: Scalars['Int']['output'];
+  pnlDistribution: Array<PnlBucket>;
+  volumeByDay: Array<TradingVolumeDay>;
+};
+
+/** Fills per UTC day; notional converted to INR at the paper FX rates. */
+export type TradingVolumeDay = {
+  __typename?: 'TradingVolumeDay';
+  day: Scalars['String']['output'];
+  fills: Scalars['Int']['output'];
+  /** Decimal string of rupees. */
+  notional: Scalars['String']['output'];
+  /** Orders placed that day. */
+  orders: Scalars['Int']['output'];
+};
 
 export type User = {
   __typename?: 'User';
@@ -491,23 +573,28 @@ export type ResolversTypes = {
   OrderType: OrderType;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PlaceOrderInput: PlaceOrderInput;
+  PnlBucket: ResolverTypeWrapper<PnlBucket>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Portfolio: ResolverTypeWrapper<PortfolioModel>;
   PortfolioRiskInput: PortfolioRiskInput;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   PortfolioRiskReport: ResolverTypeWrapper<PortfolioRiskReport>;
   Position: ResolverTypeWrapper<PositionModel>;
   PositionSizeInput: PositionSizeInput;
   PositionSizeSuggestion: ResolverTypeWrapper<PositionSizeSuggestion>;
   PriceSeriesInput: PriceSeriesInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SignalCopySkip: ResolverTypeWrapper<SignalCopySkipModel>;
   SignalFollow: ResolverTypeWrapper<SignalFollowModel>;
   SignalSourceKind: SignalSourceKind;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TradeOrder: ResolverTypeWrapper<TradeOrderModel>;
   TradeOrderConnection: ResolverTypeWrapper<OrderPageModel>;
   TradeOrderEdge: ResolverTypeWrapper<Omit<TradeOrderEdge, 'node'> & { node: ResolversTypes['TradeOrder'] }>;
   TradeOrderEvent: ResolverTypeWrapper<TradeEventModel>;
   TradeOrderFilter: TradeOrderFilter;
   TradeOrderStatus: TradeOrderStatus;
+  TradingAnalytics: ResolverTypeWrapper<TradingAnalytics>;
+  TradingVolumeDay: ResolverTypeWrapper<TradingVolumeDay>;
   User: ResolverTypeWrapper<EntityRefModel>;
 };
 
@@ -527,21 +614,26 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   PageInfo: PageInfo;
   PlaceOrderInput: PlaceOrderInput;
+  PnlBucket: PnlBucket;
+  Int: Scalars['Int']['output'];
   Portfolio: PortfolioModel;
   PortfolioRiskInput: PortfolioRiskInput;
-  Int: Scalars['Int']['output'];
   PortfolioRiskReport: PortfolioRiskReport;
   Position: PositionModel;
   PositionSizeInput: PositionSizeInput;
   PositionSizeSuggestion: PositionSizeSuggestion;
   PriceSeriesInput: PriceSeriesInput;
   Query: Record<PropertyKey, never>;
+  SignalCopySkip: SignalCopySkipModel;
   SignalFollow: SignalFollowModel;
+  Subscription: Record<PropertyKey, never>;
   TradeOrder: TradeOrderModel;
   TradeOrderConnection: OrderPageModel;
   TradeOrderEdge: Omit<TradeOrderEdge, 'node'> & { node: ResolversParentTypes['TradeOrder'] };
   TradeOrderEvent: TradeEventModel;
   TradeOrderFilter: TradeOrderFilter;
+  TradingAnalytics: TradingAnalytics;
+  TradingVolumeDay: TradingVolumeDay;
   User: EntityRefModel;
 };
 
@@ -556,6 +648,8 @@ export type ExchangeAccountResolvers<ContextType = TradingContext, ParentType ex
   exchange?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  positions?: Resolver<Array<ResolversTypes['Position']>, ParentType, ContextType>;
+  positionsValue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ExchangeAccountStatus'], ParentType, ContextType>;
 };
 
@@ -590,6 +684,12 @@ export type PageInfoResolvers<ContextType = TradingContext, ParentType extends R
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type PnlBucketResolvers<ContextType = TradingContext, ParentType extends ResolversParentTypes['PnlBucket'] = ResolversParentTypes['PnlBucket']> = {
+  lowerBound?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  upperBound?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  users?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type PortfolioResolvers<ContextType = TradingContext, ParentType extends ResolversParentTypes['Portfolio'] = ResolversParentTypes['Portfolio'], FederationReferenceType extends FederationReferenceTypes['Portfolio'] = FederationReferenceTypes['Portfolio']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Portfolio']> | FederationReferenceType, FederationReferenceType, ContextType>;
   cash?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -616,6 +716,7 @@ export type PortfolioRiskReportResolvers<ContextType = TradingContext, ParentTyp
 
 export type PositionResolvers<ContextType = TradingContext, ParentType extends ResolversParentTypes['Position'] = ResolversParentTypes['Position']> = {
   averagePrice?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  exchangeAccount?: Resolver<Maybe<ResolversTypes['ExchangeAccount']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   instrument?: Resolver<ResolversTypes['Instrument'], ParentType, ContextType>;
   markPrice?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -636,9 +737,17 @@ export type QueryResolvers<ContextType = TradingContext, ParentType extends Reso
   myPortfolio?: Resolver<Maybe<ResolversTypes['Portfolio']>, ParentType, ContextType>;
   orders?: Resolver<ResolversTypes['TradeOrderConnection'], ParentType, ContextType, RequireFields<QueryOrdersArgs, 'first'>>;
   portfolioRisk?: Resolver<ResolversTypes['PortfolioRiskReport'], ParentType, ContextType, RequireFields<QueryPortfolioRiskArgs, 'input'>>;
+  position?: Resolver<Maybe<ResolversTypes['Position']>, ParentType, ContextType, RequireFields<QueryPositionArgs, 'id'>>;
   positionSizeSuggestion?: Resolver<ResolversTypes['PositionSizeSuggestion'], ParentType, ContextType, RequireFields<QueryPositionSizeSuggestionArgs, 'input'>>;
   signalFollows?: Resolver<Array<ResolversTypes['SignalFollow']>, ParentType, ContextType>;
   tradeOrder?: Resolver<Maybe<ResolversTypes['TradeOrder']>, ParentType, ContextType, RequireFields<QueryTradeOrderArgs, 'id'>>;
+  tradingAnalytics?: Resolver<ResolversTypes['TradingAnalytics'], ParentType, ContextType, RequireFields<QueryTradingAnalyticsArgs, 'from' | 'to'>>;
+};
+
+export type SignalCopySkipResolvers<ContextType = TradingContext, ParentType extends ResolversParentTypes['SignalCopySkip'] = ResolversParentTypes['SignalCopySkip']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type SignalFollowResolvers<ContextType = TradingContext, ParentType extends ResolversParentTypes['SignalFollow'] = ResolversParentTypes['SignalFollow']> = {
@@ -648,12 +757,19 @@ export type SignalFollowResolvers<ContextType = TradingContext, ParentType exten
   kind?: Resolver<ResolversTypes['SignalSourceKind'], ParentType, ContextType>;
   sizing?: Resolver<ResolversTypes['FollowSizing'], ParentType, ContextType>;
   sizingValue?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  skippedSignals?: Resolver<Array<ResolversTypes['SignalCopySkip']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SubscriptionResolvers<ContextType = TradingContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  orderUpdated?: SubscriptionResolver<ResolversTypes['TradeOrder'], "orderUpdated", ParentType, ContextType>;
+  positionUpdated?: SubscriptionResolver<ResolversTypes['Position'], "positionUpdated", ParentType, ContextType>;
 };
 
 export type TradeOrderResolvers<ContextType = TradingContext, ParentType extends ResolversParentTypes['TradeOrder'] = ResolversParentTypes['TradeOrder'], FederationReferenceType extends FederationReferenceTypes['TradeOrder'] = FederationReferenceTypes['TradeOrder']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['TradeOrder']> | FederationReferenceType, FederationReferenceType, ContextType>;
   averageFillPrice?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cancelRequested?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   clientOrderId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['TradeOrderEvent']>, ParentType, ContextType>;
@@ -691,6 +807,19 @@ export type TradeOrderEventResolvers<ContextType = TradingContext, ParentType ex
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type TradingAnalyticsResolvers<ContextType = TradingContext, ParentType extends ResolversParentTypes['TradingAnalytics'] = ResolversParentTypes['TradingAnalytics']> = {
+  activeTraders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pnlDistribution?: Resolver<Array<ResolversTypes['PnlBucket']>, ParentType, ContextType>;
+  volumeByDay?: Resolver<Array<ResolversTypes['TradingVolumeDay']>, ParentType, ContextType>;
+};
+
+export type TradingVolumeDayResolvers<ContextType = TradingContext, ParentType extends ResolversParentTypes['TradingVolumeDay'] = ResolversParentTypes['TradingVolumeDay']> = {
+  day?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fills?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  notional?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type UserResolvers<ContextType = TradingContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -705,16 +834,21 @@ export type Resolvers<ContextType = TradingContext> = {
   MonteCarloSummary?: MonteCarloSummaryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PnlBucket?: PnlBucketResolvers<ContextType>;
   Portfolio?: PortfolioResolvers<ContextType>;
   PortfolioRiskReport?: PortfolioRiskReportResolvers<ContextType>;
   Position?: PositionResolvers<ContextType>;
   PositionSizeSuggestion?: PositionSizeSuggestionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SignalCopySkip?: SignalCopySkipResolvers<ContextType>;
   SignalFollow?: SignalFollowResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   TradeOrder?: TradeOrderResolvers<ContextType>;
   TradeOrderConnection?: TradeOrderConnectionResolvers<ContextType>;
   TradeOrderEdge?: TradeOrderEdgeResolvers<ContextType>;
   TradeOrderEvent?: TradeOrderEventResolvers<ContextType>;
+  TradingAnalytics?: TradingAnalyticsResolvers<ContextType>;
+  TradingVolumeDay?: TradingVolumeDayResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };
 

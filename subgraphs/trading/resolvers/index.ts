@@ -7,6 +7,7 @@ import type { PortfolioService } from '../services/portfolios';
 import type { SignalFollowService } from '../services/signalFollows';
 import { ordersOfViewer } from '../services/orderQueries';
 import { portfolioRisk, positionSizeSuggestion } from '../services/riskAnalytics';
+import { createTradingAnalytics } from '../services/tradingAnalytics';
 import { orderResolvers } from './orderResolvers';
 import { portfolioResolvers } from './portfolioResolvers';
 
@@ -20,6 +21,8 @@ export interface TradingServices {
 
 export function createTradingResolvers(services: TradingServices): Resolvers {
   const { portfolios, orders, exchangeAccounts, follows } = services;
+  const { accountHoldings, ...portfolio } = portfolioResolvers(portfolios, exchangeAccounts, services.ticks);
+  const order = orderResolvers(orders, exchangeAccounts);
   return {
     DateTime: DateTimeScalar,
     Query: {
@@ -30,6 +33,9 @@ export function createTradingResolvers(services: TradingServices): Resolvers {
       signalFollows: (_parent, _args, ctx) => follows.list(ctx),
       portfolioRisk: (_parent, { input }, ctx) => portfolioRisk(ctx, input),
       positionSizeSuggestion: (_parent, { input }, ctx) => positionSizeSuggestion(ctx, input),
+      position: (_parent, { id }, ctx) => portfolios.position(ctx, id),
+      tradingAnalytics: (_parent, { from, to }, ctx) =>
+        createTradingAnalytics(ctx.prisma).tradingAnalytics(from, to),
     },
     Mutation: {
       resetPaperPortfolio: (_parent, _args, ctx) => portfolios.reset(ctx),
@@ -41,8 +47,9 @@ export function createTradingResolvers(services: TradingServices): Resolvers {
       followSignalSource: (_parent, { input }, ctx) => follows.follow(ctx, input),
       unfollowSignalSource: (_parent, { id }, ctx) => follows.unfollow(ctx, id),
     },
-    ...portfolioResolvers(portfolios, services.ticks),
-    ...orderResolvers(orders, exchangeAccounts),
+    ...portfolio,
+    ...order,
+    ExchangeAccount: { ...order.ExchangeAccount, ...accountHoldings },
     User: {
       __resolveReference: (reference) => ({ id: reference.id }),
       portfolio: (user, _args, ctx) => portfolios.portfolioOfUser(ctx, user.id),

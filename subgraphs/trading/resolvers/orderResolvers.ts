@@ -10,7 +10,7 @@ import type {
   SignalSourceKind,
 } from '../generated/resolvers-types';
 
-type Picked = 'TradeOrder' | 'TradeOrderEvent' | 'ExchangeAccount' | 'SignalFollow';
+type Picked = 'TradeOrder' | 'TradeOrderEvent' | 'ExchangeAccount' | 'SignalFollow' | 'SignalCopySkip';
 
 export function orderResolvers(
   orders: OrderService,
@@ -27,6 +27,7 @@ export function orderResolvers(
       stopPrice: (order) => order.stopPrice?.toFixed() ?? null,
       filledQuantity: (order) => order.filledQuantity.toFixed(),
       averageFillPrice: (order) => order.averageFillPrice?.toFixed() ?? null,
+      cancelRequested: (order) => order.cancelRequestedAt !== null,
       exchangeAccount: (order, _args, ctx) =>
         order.exchangeAccountId ? accounts.byId(ctx, order.exchangeAccountId) : null,
       events: (order, _args, ctx) => ctx.loaders.eventsByOrderId.load(order.id),
@@ -45,6 +46,10 @@ export function orderResolvers(
       source: (follow) => follow.source.slice(follow.source.indexOf(':') + 1),
       sizing: (follow) => follow.sizing as FollowSizing,
       sizingValue: (follow) => follow.sizingValue.toFixed(),
+      skippedSignals: (follow, _args, ctx) => ctx.loaders.skipsByFollowId.load(follow.id),
+    },
+    SignalCopySkip: {
+      at: (skip) => skip.createdAt,
     },
   };
 }

@@ -4,33 +4,43 @@ import type { Position } from '../../../platform/prisma/generated/client';
 import { toInrMinor } from '../domain/paperFx';
 import { unrealizedPnl } from '../domain/positionMath';
 import type { LastTickStore } from '../exchange/marketTicks';
-import type { Resolvers } from '../generated/resolvers-types';
+import type { ExchangeAccountResolvers, Resolvers } from '../generated/resolvers-types';
+import type { ExchangeAccountService } from '../services/exchangeAccounts';
 import type { PortfolioService } from '../services/portfolios';
+
+type Holdings = Pick<ExchangeAccountResolvers, 'positions' | 'positionsValue'>;
 
 export function portfolioResolvers(
   portfolios: PortfolioService,
+  accounts: ExchangeAccountService,
   ticks: LastTickStore,
-): Pick<Resolvers, 'Portfolio' | 'Position'> {
+): Pick<Resolvers, 'Portfolio' | 'Position'> & { accountHoldings: Holdings } {
   const mark = (position: Position) =>
     position.symbol ? (ticks.latest(position.symbol)?.price ?? null) : null;
+  // Positions without a tick yet are valued at cost: no price is better than a guessed one.
+  const heldMinor = (positions: Position[]) =>
+    positions
+      .filter((position) => position.symbol)
+      .reduce(
+        (sum, position) =>
+          sum + toInrMinor(position.symbol, position.quantity.mul(mark(position) ?? position.averagePrice)),
+        0n,
+      );
   return {
+    accountHoldings: {
+      positions: (account, _args, ctx) => ctx.loaders.positionsByExchangeAccountId.load(account.id),
+      positionsValue: async (account, _args, ctx) =>
+        money(heldMinor(await ctx.loaders.positionsByExchangeAccountId.load(account.id)), 'INR'),
+    },
     Portfolio: {
       __resolveReference: (reference, ctx) => portfolios.portfolioById(ctx, reference.id),
       owner: (portfolio) => ({ id: portfolio.userId }),
       cash: (portfolio) => money(portfolio.cashMinor, portfolio.currency),
       positions: (portfolio, _args, ctx) => ctx.loaders.positionsByPortfolioId.load(portfolio.id),
-      // Positions without a tick yet are valued at cost: no price is better than a guessed one.
+      // Paper positions only (the loader's): live holdings are their exchange account's.
       value: async (portfolio, _args, ctx) => {
         const positions = await ctx.loaders.positionsByPortfolioId.load(portfolio.id);
-        const held = positions
-          .filter((position) => position.symbol)
-          .reduce(
-            (sum, position) =>
-              sum +
-              toInrMinor(position.symbol, position.quantity.mul(mark(position) ?? position.averagePrice)),
-            0n,
-          );
-        return money(portfolio.cashMinor + held, portfolio.currency);
+        return money(portfolio.cashMinor + heldMinor(positions), portfolio.currency);
       },
       killSwitch: (portfolio) => portfolio.killSwitch,
     },
@@ -41,6 +51,8 @@ export function portfolioResolvers(
       averagePrice: (position) => position.averagePrice.toFixed(),
       realizedPnl: (position) => position.realizedPnl.toFixed(),
       markPrice: (position) => mark(position)?.toFixed() ?? null,
+      exchangeAccount: (position, _args, ctx) =>
+        position.exchangeAccountId ? accounts.byId(ctx, position.exchangeAccountId) : null,
       unrealizedPnl: (position) => {
         const price = mark(position);
         return price

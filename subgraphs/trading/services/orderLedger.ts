@@ -11,6 +11,7 @@ import {
   type OrderStatus,
 } from '../domain/orderStateMachine';
 import type { ExchangeFill } from '../exchange/exchangeAdapter';
+import { announceOrder, announcePosition } from './liveUpdates';
 
 /**
  * Writes to the append-only trade_event log and keeps the projections (order row, position, cash)
@@ -45,10 +46,30 @@ export async function appendStatusEvent(
       reason: 'reason' in event ? event.reason : null,
     },
   });
-  return tx.tradeOrder.update({
+  const updated = await tx.tradeOrder.update({
     where: { id: order.id },
-    data: { status: next.state.status, reason: next.state.reason },
+    // quantity: CLOSED settles it to what the exchange filled.
+    data: { status: next.state.status, reason: next.state.reason, quantity: next.state.quantity },
   });
+  await announceOrder(tx, updated);
+  return updated;
+}
+
+/**
+ * A live order's cancel the exchange could not confirm yet (it has not seen the order, or could not be
+ * reached): recorded once, as an event for the audit trail (it changes no state) and on the row, for the sync.
+ */
+export async function recordCancelRequest(tx: TransactionClient, order: TradeOrder): Promise<TradeOrder> {
+  if (order.cancelRequestedAt) return order;
+  await tx.tradeEvent.create({
+    data: { portfolioId: order.portfolioId, orderId: order.id, type: 'CANCEL_REQUESTED' },
+  });
+  const updated = await tx.tradeOrder.update({
+    where: { id: order.id },
+    data: { cancelRequestedAt: new Date() },
+  });
+  await announceOrder(tx, updated);
+  return updated;
 }
 
 export type FillOutcome =
@@ -100,6 +121,7 @@ export async function recordFill(
         price: fill.price,
         feeMinor,
         realizedPnl: realized,
+        exchangeAccountId: order.exchangeAccountId,
       },
     ],
     skipDuplicates: true,
@@ -111,19 +133,22 @@ export async function recordFill(
     averagePrice: position.averagePrice,
     realizedPnl: position.realizedPnl,
   };
-  await tx.position.upsert({
+  const saved = await tx.position.upsert({
     where: key,
-    create: { ...key.portfolioId_instrumentId, ...values },
+    create: { ...key.portfolioId_instrumentId, ...values, exchangeAccountId: order.exchangeAccountId },
     update: values,
   });
-  await tx.portfolio.update({
-    where: { id: order.portfolioId },
-    data: {
-      cashMinor: {
-        increment: cashEffectMinor(order.symbol, order.side, fill.quantity, fill.price, feeMinor),
+  // Paper cash only: a live order's money moves on the exchange, not in the paper portfolio.
+  if (order.exchangeAccountId === null) {
+    await tx.portfolio.update({
+      where: { id: order.portfolioId },
+      data: {
+        cashMinor: {
+          increment: cashEffectMinor(order.symbol, order.side, fill.quantity, fill.price, feeMinor),
+        },
       },
-    },
-  });
+    });
+  }
   const updated = await tx.tradeOrder.update({
     where: { id: order.id },
     data: {
@@ -132,5 +157,7 @@ export async function recordFill(
       averageFillPrice: next.state.averageFillPrice,
     },
   });
+  await announceOrder(tx, updated);
+  await announcePosition(tx, order.userId, saved.id);
   return { applied: true, order: updated };
 }

@@ -6,6 +6,7 @@ import { preTradeRejection } from '../domain/preTradeRisk';
 import type { ExchangeFill } from '../exchange/exchangeAdapter';
 import type { OrderRequest } from './orderInput';
 import { appendStatusEvent, lockPortfolio, recordFill } from './orderLedger';
+import { announceOrder } from './liveUpdates';
 import { openPortfolio } from './portfolios';
 import type { TradingServiceDeps } from './tradingDeps';
 
@@ -29,9 +30,19 @@ export async function lockedPortfolioOf(tx: TransactionClient, userId: string): 
 
 const startOfUtcDay = () => new Date(new Date().toISOString().slice(0, 10));
 
-async function realizedTodayMinor(tx: TransactionClient, portfolioId: string): Promise<bigint> {
+/** Today's realized PnL of one venue: the paper portfolio (accountId null) or one exchange account. */
+async function realizedTodayMinor(
+  tx: TransactionClient,
+  portfolioId: string,
+  exchangeAccountId: string | null,
+): Promise<bigint> {
   const fills = await tx.tradeEvent.findMany({
-    where: { portfolioId, realizedPnl: { not: null }, occurredAt: { gte: startOfUtcDay() } },
+    where: {
+      portfolioId,
+      exchangeAccountId,
+      realizedPnl: { not: null },
+      occurredAt: { gte: startOfUtcDay() },
+    },
     select: { symbol: true, realizedPnl: true },
   });
   return fills.reduce((sum, fill) => sum + toInrMinor(fill.symbol ?? '', fill.realizedPnl!), 0n);
@@ -83,7 +94,14 @@ export async function placeOrderInTransaction(
     },
   });
   const tick = deps.ticks.latest(request.symbol);
-  const held = await tx.position.findMany({ where: { portfolioId: portfolio.id, symbol: request.symbol } });
+  // Limits apply per venue: the paper portfolio and each exchange account on their own holdings and losses.
+  const held = await tx.position.findMany({
+    where: {
+      portfolioId: portfolio.id,
+      symbol: request.symbol,
+      exchangeAccountId: request.exchangeAccountId,
+    },
+  });
   const reason = preTradeRejection(
     {
       symbol: request.symbol,
@@ -96,11 +114,16 @@ export async function placeOrderInTransaction(
       kyc: owner.kyc,
       cashMinor: portfolio.cashMinor,
       heldQuantity: held.reduce((sum, position) => sum.add(position.quantity), new Prisma.Decimal(0)),
-      realizedTodayMinor: await realizedTodayMinor(tx, portfolio.id),
+      realizedTodayMinor: await realizedTodayMinor(tx, portfolio.id, request.exchangeAccountId),
     },
     deps.limits,
   );
   if (reason) return appendStatusEvent(tx, order, { type: 'REJECTED', reason });
+  // Live: stays NEW; it is sent after this transaction commits (services/liveOrders).
+  if (request.exchangeAccountId !== null) {
+    await announceOrder(tx, order);
+    return order;
+  }
   const submission = deps.exchange.submit(order, tick);
   if (submission.kind === 'rejected')
     return appendStatusEvent(tx, order, { type: 'REJECTED', reason: submission.reason });

@@ -7,6 +7,7 @@ import type { PlaceOrderInput } from '../generated/resolvers-types';
 import { validateOrderInput, type OrderRequest } from './orderInput';
 import { appendStatusEvent, lockPortfolio } from './orderLedger';
 import { placeOrderInTransaction } from './orderPlacement';
+import type { LiveOrders } from './liveOrders';
 import { canActFor } from './portfolios';
 import type { TradingServiceDeps } from './tradingDeps';
 
@@ -14,7 +15,7 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 }
 
-export function createOrderService(deps: TradingServiceDeps) {
+export function createOrderService(deps: TradingServiceDeps, live: LiveOrders) {
   async function replay(
     ctx: TradingContext,
     userId: string,
@@ -47,14 +48,18 @@ export function createOrderService(deps: TradingServiceDeps) {
     async placeOrder(ctx: TradingContext, input: PlaceOrderInput): Promise<TradeOrder> {
       const viewer = ctx.viewer;
       if (!viewer) throw new UnauthenticatedError('Sign in to place orders');
-      const request = validateOrderInput(input);
-      const earlier = await replay(ctx, viewer.userId, request);
+      const validated = validateOrderInput(input);
+      const earlier = await replay(ctx, viewer.userId, validated);
       if (earlier) return earlier;
-      await exchangeAccountCheck(ctx, viewer.userId, request.exchangeAccountId);
+      await exchangeAccountCheck(ctx, viewer.userId, validated.exchangeAccountId);
+      // Live: on the exchange's lot size before the order exists (the input hash stays the caller's).
+      const request = validated.exchangeAccountId ? await live.fitToLotSize(validated) : validated;
       try {
-        return await ctx.prisma.$transaction((tx) =>
+        const order = await ctx.prisma.$transaction((tx) =>
           placeOrderInTransaction(tx, deps, { userId: viewer.userId, kyc: viewer.kyc }, request),
         );
+        // A live order passed risk and is NEW: send it now that the row exists (no lock held meanwhile).
+        return order.exchangeAccountId && order.status === 'NEW' ? await live.submit(order) : order;
       } catch (error) {
         // Two concurrent requests with one clientOrderId: the loser answers with the winner's order.
         if (isUniqueViolation(error)) {
@@ -72,6 +77,9 @@ export function createOrderService(deps: TradingServiceDeps) {
       if (!found) throw new NotFoundError('TradeOrder', id);
       if (!canActFor(viewer, found.userId))
         throw new ForbiddenError('Only the owner or an admin can cancel an order');
+      if (found.exchangeAccountId && OPEN_STATUSES.includes(found.status as OrderStatus)) {
+        return live.cancel(found);
+      }
       return ctx.prisma.$transaction(async (tx) => {
         await lockPortfolio(tx, found.portfolioId);
         const order = await tx.tradeOrder.findUniqueOrThrow({ where: { id } });

@@ -3,7 +3,7 @@ import { BadUserInputError, ForbiddenError, UnauthenticatedError } from '../../.
 import { enqueueEvent } from '../../../platform/events/outbox';
 import { isUuid } from '../../../platform/loaders';
 import type { TransactionClient } from '../../../platform/prisma';
-import type { Portfolio } from '../../../platform/prisma/generated/client';
+import type { Portfolio, Position } from '../../../platform/prisma/generated/client';
 import type { TradingContext } from '../context';
 import { OPEN_STATUSES } from '../domain/orderStateMachine';
 import { appendStatusEvent, lockPortfolio } from './orderLedger';
@@ -59,14 +59,15 @@ export function createPortfolioService() {
         });
         await lockPortfolio(tx, row.id);
         // Open orders would otherwise fill against the fresh cash; the reset is an event too, so a
-        // rebuild from events lands on the same starting state.
+        // rebuild from events lands on the same starting state. Live orders and holdings belong to
+        // their exchange accounts, not to the paper portfolio: they stay.
         const open = await tx.tradeOrder.findMany({
-          where: { portfolioId: row.id, status: { in: [...OPEN_STATUSES] } },
+          where: { portfolioId: row.id, exchangeAccountId: null, status: { in: [...OPEN_STATUSES] } },
         });
         for (const order of open)
           await appendStatusEvent(tx, order, { type: 'CANCELED', reason: 'Portfolio reset' });
         await tx.tradeEvent.create({ data: { portfolioId: row.id, type: 'PORTFOLIO_RESET' } });
-        await tx.position.deleteMany({ where: { portfolioId: row.id } });
+        await tx.position.deleteMany({ where: { portfolioId: row.id, exchangeAccountId: null } });
         await enqueueEvent<PortfolioResetPayload>(tx, 'trading', {
           topic: TradingTopics.portfolioReset,
           key: row.id,
@@ -81,6 +82,20 @@ export function createPortfolioService() {
       ctx.loaders.portfolioByUserId.clear(userId).prime(userId, portfolio);
       ctx.loaders.positionsByPortfolioId.clear(portfolio.id).prime(portfolio.id, []);
       return portfolio;
+    },
+
+    /** The owner's own position only: live positionUpdated events resolve through here as the subscriber. */
+    async position(ctx: TradingContext, id: string): Promise<Position | null> {
+      const viewer = ctx.viewer;
+      if (!viewer) throw new UnauthenticatedError('Sign in to see your positions');
+      const found = isUuid(id)
+        ? await ctx.prisma.position.findUnique({ where: { id }, include: { portfolio: true } })
+        : null;
+      if (!found) return null;
+      if (found.portfolio.userId !== viewer.userId)
+        throw new ForbiddenError('Only the owner can see a position');
+      const { portfolio: _owner, ...position } = found;
+      return position;
     },
 
     /** The owner's own switch; an ADMIN may set anyone's. */

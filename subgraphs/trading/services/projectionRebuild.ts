@@ -7,6 +7,8 @@ import { STARTING_CASH_MINOR } from './portfolios';
 
 interface RebuiltPosition extends PositionState {
   symbol: string;
+  /** Null: paper. */
+  exchangeAccountId: string | null;
 }
 
 export interface RebuiltPortfolio {
@@ -28,6 +30,7 @@ function orderEventOf(event: TradeEvent): OrderEvent {
     case 'CANCELED':
     case 'REJECTED':
     case 'EXPIRED':
+    case 'CLOSED':
       return { type: event.type, reason };
     default:
       throw new Error(`Unknown order event ${event.type}`);
@@ -43,11 +46,14 @@ export function foldPortfolioEvents(events: TradeEvent[]): RebuiltPortfolio {
   };
   for (const event of events) {
     if (event.type === 'PORTFOLIO_RESET') {
+      // A paper reset: holdings on exchange accounts are not the paper portfolio's to clear.
       rebuilt.cashMinor = STARTING_CASH_MINOR;
-      rebuilt.positions.clear();
+      for (const [instrumentId, position] of rebuilt.positions)
+        if (position.exchangeAccountId === null) rebuilt.positions.delete(instrumentId);
       continue;
     }
-    if (!event.orderId) continue;
+    // A cancel request is an intent, not a state change.
+    if (!event.orderId || event.type === 'CANCEL_REQUESTED') continue;
     const next = transition(rebuilt.orders.get(event.orderId) ?? null, orderEventOf(event));
     // The live path appends only legal events, so an illegal one here means a corrupted log.
     if (!next.ok) throw new Error(`Event ${event.sequence} of order ${event.orderId}: ${next.reason}`);
@@ -56,19 +62,23 @@ export function foldPortfolioEvents(events: TradeEvent[]): RebuiltPortfolio {
       const current = rebuilt.positions.get(event.instrumentId) ?? {
         ...flatPosition(),
         symbol: event.symbol ?? '',
+        exchangeAccountId: event.exchangeAccountId,
       };
       const fill = { side: event.side as 'BUY' | 'SELL', quantity: event.quantity!, price: event.price! };
       rebuilt.positions.set(event.instrumentId, {
         ...applyFill(current, fill).position,
         symbol: current.symbol,
+        exchangeAccountId: current.exchangeAccountId,
       });
-      rebuilt.cashMinor += cashEffectMinor(
-        event.symbol ?? '',
-        fill.side,
-        fill.quantity,
-        fill.price,
-        event.feeMinor ?? 0n,
-      );
+      // Live fills move money on the exchange account, not paper cash (as recordFill).
+      if (event.exchangeAccountId === null)
+        rebuilt.cashMinor += cashEffectMinor(
+          event.symbol ?? '',
+          fill.side,
+          fill.quantity,
+          fill.price,
+          event.feeMinor ?? 0n,
+        );
     }
   }
   return rebuilt;
@@ -98,6 +108,7 @@ export async function rebuildPortfolioProjections(
       where: { id: orderId },
       data: {
         status: state.status,
+        quantity: state.quantity,
         filledQuantity: state.filledQuantity,
         averageFillPrice: state.averageFillPrice,
         reason: state.reason,

@@ -23,11 +23,36 @@ async function quantityFor(
     const cash = new Prisma.Decimal(portfolio.cashMinor.toString()).div(100);
     quantity = cash.mul(share).div(price.mul(rate));
   } else {
-    const held = await tx.position.findMany({ where: { portfolioId: portfolio.id, symbol: signal.symbol } });
+    const held = await tx.position.findMany({
+      where: { portfolioId: portfolio.id, symbol: signal.symbol, exchangeAccountId: null },
+    });
     quantity = held.reduce((sum, p) => sum.add(p.quantity), new Prisma.Decimal(0)).mul(share);
   }
   const rounded = quantity.toDecimalPlaces(8, Prisma.Decimal.ROUND_DOWN);
   return rounded.gt(0) ? rounded : null;
+}
+
+/**
+ * Following is a paid feature, and a tier can drop after the follow was made: every signal re-checks
+ * the follower's tier (trading's copy, kept from billing's subscription.changed). A FREE follower gets
+ * no order; the skip is recorded with its reason, once per (follow, signal). A follower with no tier
+ * on record yet keeps the tier checked when they followed.
+ */
+async function skippedForTier(tx: TransactionClient, follow: SignalFollow, signalId: string) {
+  const tier = await tx.tradingUserTier.findUnique({ where: { userId: follow.userId } });
+  if (tier?.tier !== 'FREE') return false;
+  await tx.signalCopySkip.createMany({
+    data: [
+      {
+        followId: follow.id,
+        signalId,
+        userId: follow.userId,
+        reason: 'Follower is on the FREE tier: copying signals needs PREMIUM or ENTERPRISE',
+      },
+    ],
+    skipDuplicates: true,
+  });
+  return true;
 }
 
 /**
@@ -40,6 +65,9 @@ export async function copySignalToFollowers(
   deps: TradingServiceDeps,
   signal: SignalPublishedPayload & SignalSourceFields,
 ): Promise<number> {
+  // HOLD and EXIT are advice without an entry: nothing to copy.
+  if (signal.side !== 'BUY' && signal.side !== 'SELL') return 0;
+  const side = signal.side;
   const sources = [
     ...(signal.strategy ? [sourceKey('STRATEGY', signal.strategy)] : []),
     ...(signal.authorId ? [sourceKey('ANALYST', signal.authorId)] : []),
@@ -48,6 +76,7 @@ export async function copySignalToFollowers(
   const follows = await tx.signalFollow.findMany({ where: { source: { in: sources }, active: true } });
   let placed = 0;
   for (const follow of follows) {
+    if (await skippedForTier(tx, follow, signal.signalId)) continue;
     await lockedPortfolioOf(tx, follow.userId);
     const done = await tx.tradeOrder.findUnique({
       where: { followId_signalId: { followId: follow.id, signalId: signal.signalId } },
@@ -58,7 +87,7 @@ export async function copySignalToFollowers(
     if (!quantity) continue;
     const request = validateOrderInput({
       symbol: signal.symbol,
-      side: signal.side,
+      side,
       type: 'MARKET',
       quantity: quantity.toFixed(),
       clientOrderId: `sig:${signal.signalId}:${follow.id.slice(0, 8)}`,

@@ -40,6 +40,12 @@ export function createSignalFollowService() {
       });
       if (existing?.active)
         throw new ConflictError('You already follow this source', { followId: existing.id });
+      // The tier the token vouches for now, unless billing's events already told trading otherwise.
+      await ctx.prisma.tradingUserTier.upsert({
+        where: { userId: viewer.userId },
+        create: { userId: viewer.userId, tier: viewer.tier },
+        update: {},
+      });
       const data = { sizing: input.sizing, sizingValue, active: true };
       return ctx.prisma.signalFollow.upsert({
         where: { userId_source: { userId: viewer.userId, source: key } },
