@@ -49,10 +49,10 @@ export function createEventConsumer({ prisma, bus, domain, logger, name, handler
     const applied = await applyOnce(prisma, domain, name, event.id, async (tx) => {
       if (effect) await effect(event, tx);
     });
-    log.info(
-      { eventId: event.id, type: event.type, correlationId: event.correlationId, duplicate: !applied },
-      applied ? 'event applied' : 'duplicate event ignored',
-    );
+    // Per event at debug: a tick consumer applies several events a second. A duplicate is worth seeing.
+    const fields = { eventId: event.id, type: event.type, correlationId: event.correlationId };
+    if (applied) log.debug(fields, 'event applied');
+    else log.info(fields, 'duplicate event ignored');
   }
 
   return {
