@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { type Stack } from '../stack';
 import { LearningEventTypes, LearningTopics, type CourseChangedPayload } from '../../platform/events/topics';
 import { seed } from '../../prisma/seed';
-import { DEMO_PASSWORD } from '../../prisma/seed/data';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database';
 import { eventually } from '../../test/support/env';
-import { expectData } from '../../test/support/graphqlClient';
+import { expectData, loginHeaders } from '../../test/support/graphqlClient';
 import { RESPONSE_CACHE_HEADER } from './responseCache';
 import { startTestStack } from '../../test/support/testStack';
 
@@ -101,14 +100,7 @@ describe('gateway response cache', () => {
     expect((await read<Catalog>(catalogQuery)).cache).toBe('hit');
   }, 60_000);
 
-  async function login(email: string): Promise<Record<string, string>> {
-    const { login } = await expectData<{ login: { accessToken: string } }>(
-      url,
-      'mutation($input: LoginInput!) { login(input: $input) { accessToken } }',
-      { input: { email, password: DEMO_PASSWORD } },
-    );
-    return { authorization: `Bearer ${login.accessToken}` };
-  }
+  const login = (email: string) => loginHeaders(url, email);
 
   it('drops cached pages when an instructor edits a course through the gateway', async () => {
     const cached = (await read<Catalog>(catalogQuery)).data.courses.edges[0]!.node;

@@ -4,7 +4,7 @@ import { createCourseAccessConsumer } from '../../subgraphs/learning/events';
 import { LearningTopics, PaymentTopics, type PaymentCapturedPayload } from '../../platform/events/topics';
 import { type Stack } from '../../gateway/stack';
 import { seed } from '../../prisma/seed';
-import { courseIds, demoUserIds, DEMO_PASSWORD } from '../../prisma/seed/data';
+import { courseIds, demoUserIds } from '../../prisma/seed/data';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import {
   createTestKafkaBus,
@@ -13,7 +13,7 @@ import {
   testGatewaySecret,
   testLogger,
 } from '../support/env';
-import { expectData, postGraphQL } from '../support/graphqlClient';
+import { expectData, loginHeaders, postGraphQL } from '../support/graphqlClient';
 import { startTestStack } from '../support/testStack';
 
 // Learning through the gateway against the real PostgreSQL and Kafka: billing's payment events
@@ -41,14 +41,7 @@ describe('learning end to end', () => {
     await db?.drop();
   });
 
-  async function login(email: string): Promise<Record<string, string>> {
-    const data = await expectData<{ login: { accessToken: string } }>(
-      url,
-      `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`,
-      { input: { email, password: DEMO_PASSWORD } },
-    );
-    return { authorization: `Bearer ${data.login.accessToken}` };
-  }
+  const login = (email: string) => loginHeaders(url, email);
 
   it('serves the catalog anonymously with filters, facets, slugs and the ₹24,000–₹8,00,000 price band', async () => {
     const data = await expectData<{

@@ -2,10 +2,10 @@ import pino from 'pino';
 import { signViewerHeaders, type Viewer } from '../../platform/auth/viewer';
 import { startStack, type Stack } from '../../gateway/stack';
 import { seed } from '../../prisma/seed';
-import { demoUserIds, DEMO_PASSWORD } from '../../prisma/seed/data';
+import { demoUserIds } from '../../prisma/seed/data';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { createTestKafkaBus, redisUrl, testGatewaySecret } from '../support/env';
-import { expectData, postGraphQL } from '../support/graphqlClient';
+import { expectData, loginHeaders, postGraphQL } from '../support/graphqlClient';
 
 // Issue 4, graphql-shield in every subgraph, seen from outside: through the gateway, and straight at
 // the subgraphs with the gateway's signature (the only way `_entities` can be asked).
@@ -37,14 +37,7 @@ describe('permissions end to end', () => {
     await db?.drop();
   });
 
-  async function login(email: string): Promise<Record<string, string>> {
-    const data = await expectData<{ login: { accessToken: string } }>(
-      url,
-      `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`,
-      { input: { email, password: DEMO_PASSWORD } },
-    );
-    return { authorization: `Bearer ${data.login.accessToken}` };
-  }
+  const login = (email: string) => loginHeaders(url, email);
 
   /** A request to a subgraph as the gateway would send it for `viewer`. */
   function signed(viewer: Viewer | null, correlationId: string): Record<string, string> {

@@ -2,10 +2,10 @@ import pino from 'pino';
 import { signViewerHeaders } from '../../platform/auth/viewer';
 import { startStack, type Stack } from '../../gateway/stack';
 import { seed } from '../../prisma/seed';
-import { demoUserIds, DEMO_PASSWORD } from '../../prisma/seed/data';
+import { demoUserIds } from '../../prisma/seed/data';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { createTestKafkaBus, eventually, redisUrl, testGatewaySecret } from '../support/env';
-import { expectData, postGraphQL } from '../support/graphqlClient';
+import { expectData, loginHeaders, postGraphQL } from '../support/graphqlClient';
 
 // The whole supergraph on ephemeral ports against the real PostgreSQL and Kafka: every request below
 // crosses the gateway, the query planner and HTTP to the subgraphs.
@@ -39,14 +39,7 @@ describe('supergraph end to end', () => {
     await db?.drop();
   });
 
-  async function login(email: string): Promise<Record<string, string>> {
-    const data = await expectData<{ login: { accessToken: string } }>(
-      url,
-      `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`,
-      { input: { email, password: DEMO_PASSWORD } },
-    );
-    return { authorization: `Bearer ${data.login.accessToken}` };
-  }
+  const login = (email: string) => loginHeaders(url, email);
 
   it('answers the catalog and plans anonymously, with exact Money strings', async () => {
     const data = await expectData<{

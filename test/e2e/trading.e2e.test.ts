@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { type Stack } from '../../gateway/stack';
 import { MarketTopics, type MarketTickPayload } from '../../platform/events/topics';
 import { seed } from '../../prisma/seed';
-import { DEMO_PASSWORD } from '../../prisma/seed/data';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { eventually } from '../support/env';
 import { startTestStack } from '../support/testStack';
-import { expectData, postGraphQL } from '../support/graphqlClient';
+import { expectData, loginHeaders, postGraphQL } from '../support/graphqlClient';
 
 // Trading through the gateway: the whole stack on ephemeral ports, market ticks on the real Kafka.
 describe('trading end to end', () => {
@@ -28,14 +27,7 @@ describe('trading end to end', () => {
     await db?.drop();
   });
 
-  async function login(email: string): Promise<Record<string, string>> {
-    const data = await expectData<{ login: { accessToken: string } }>(
-      url,
-      `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`,
-      { input: { email, password: DEMO_PASSWORD } },
-    );
-    return { authorization: `Bearer ${data.login.accessToken}` };
-  }
+  const login = (email: string) => loginHeaders(url, email);
 
   const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id status reason averageFillPrice } }`;
   type Placed = {

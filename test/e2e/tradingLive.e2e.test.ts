@@ -4,7 +4,7 @@ import type { LiveUserEvent } from '../../platform/events/topics';
 import { Prisma } from '../../platform/prisma';
 import { createRedis } from '../../platform/redis';
 import { seed } from '../../prisma/seed';
-import { DEMO_PASSWORD, demoUserIds } from '../../prisma/seed/data';
+import { demoUserIds } from '../../prisma/seed/data';
 import {
   createBinanceCompatibleServer,
   type BinanceCompatibleServer,
@@ -12,7 +12,7 @@ import {
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { eventually, redisUrl } from '../support/env';
 import { startTestStack } from '../support/testStack';
-import { expectData, postGraphQL } from '../support/graphqlClient';
+import { expectData, loginHeaders, postGraphQL } from '../support/graphqlClient';
 
 // Through the gateway: a live order on our Binance-compatible server (CCXT in the trading subgraph),
 // its live events on the user channel, the position query that resolves them, and tradingAnalytics.
@@ -51,14 +51,7 @@ describe('trading live exchange, live events and analytics end to end', () => {
     await db?.drop();
   });
 
-  async function login(email: string): Promise<Record<string, string>> {
-    const data = await expectData<{ login: { accessToken: string } }>(
-      url,
-      `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`,
-      { input: { email, password: DEMO_PASSWORD } },
-    );
-    return { authorization: `Bearer ${data.login.accessToken}` };
-  }
+  const login = (email: string) => loginHeaders(url, email);
 
   it('places a live order through CCXT, publishes its updates, and resolves the position for its owner', async () => {
     const premium = await login('premium@demo.test'); // KYC verified in the demo data

@@ -1,3 +1,5 @@
+import { DEMO_PASSWORD } from '../../prisma/seed/data';
+
 /** A GraphQL response as the gateway sends it. */
 export interface GraphQLResponse<T> {
   status: number;
@@ -34,4 +36,18 @@ export async function expectData<T>(
     );
   }
   return result.data;
+}
+
+/** Signs in through the gateway and returns the Authorization header for later requests. */
+export async function loginHeaders(
+  url: string,
+  email: string,
+  password: string = DEMO_PASSWORD,
+): Promise<Record<string, string>> {
+  const { login } = await expectData<{ login: { accessToken: string } }>(
+    url,
+    'mutation($input: LoginInput!) { login(input: $input) { accessToken } }',
+    { input: { email, password } },
+  );
+  return { authorization: `Bearer ${login.accessToken}` };
 }
