@@ -56,7 +56,7 @@ function withoutPersistedQuery(extensions: unknown): Fields | undefined {
 
 /**
  * Turns a request that names a registered document into one carrying that document, so Apollo
- * runs it as any other; in enforce mode, refuses every operation that is not in the manifest.
+ * runs it like any other; in enforce mode, refuses every operation that is not in the manifest.
  * Runs before authentication and parsing: an untrusted document is never parsed.
  */
 export function trustedDocumentsResolver(mode: TrustedDocumentsMode, documents: Map<string, string>) {

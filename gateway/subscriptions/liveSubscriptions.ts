@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, validate, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Viewer } from '../../platform/auth/viewer';
 import { ForbiddenError, UnauthenticatedError } from '../../platform/errors';
@@ -103,10 +103,21 @@ export function createLiveSubscriptions(options: LiveSubscriptionsOptions) {
         onPing: (ctx, payload) => ctx.extra.session?.reauthenticate(payload),
         onSubscribe: (_ctx, _id, payload) => {
           if (!options.resolveDocument) return;
-          const document = options.resolveDocument(payload);
-          if (document instanceof GraphQLError) return [document];
+          const resolved = options.resolveDocument(payload);
+          if (resolved instanceof GraphQLError) return [resolved];
+          // The text as sent: graphql-ws parses and validates it as usual.
+          if (resolved === payload.query) return;
           // A registered document named by id replaces whatever text came with it.
-          (payload as { query: string }).query = document;
+          if (!schema) throw new Error('supergraph not loaded yet');
+          const document = parse(resolved);
+          const errors = validate(schema, document);
+          if (errors.length > 0) return errors;
+          return {
+            schema,
+            document,
+            operationName: payload.operationName,
+            variableValues: payload.variables,
+          };
         },
         onClose: (ctx) => ctx.extra.session?.close(),
         // graphql-ws calls this only after onConnect accepted the socket, so the session exists.
