@@ -1,11 +1,12 @@
 // The benchmark's WebSocket clients, in a process of their own so that reading 10,000 sockets does not
 // take CPU from the gateway it measures. Driven by bench/subscriptions.ts over IPC: `open` N raw
-// graphql-transport-ws sockets (lighter than N graphql-ws clients), `collect` receive times per signal id.
+// graphql-transport-ws sockets (lighter than N graphql-ws clients), `await` the receive times of a signal
+// on every socket.
 import WebSocket from 'ws';
 
 type Command =
   | { type: 'open'; url: string; token: string; query: string; count: number }
-  | { type: 'collect' }
+  | { type: 'await'; id: string; count: number; timeoutMs: number }
   | { type: 'close' };
 
 const sockets: WebSocket[] = [];
@@ -27,7 +28,11 @@ function record(data: WebSocket.RawData): void {
   const times = received.get(id);
   if (times) times.push(at);
   else received.set(id, [at]);
+  if (waiting?.id === id && received.get(id)!.length >= waiting.count) waiting.done();
 }
+
+/** The signal the driver awaits: it is told once, not polled, so that reporting costs nothing mid-event. */
+let waiting: { id: string; count: number; done: () => void } | undefined;
 
 function open(url: string, token: string, query: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
@@ -60,8 +65,15 @@ process.on('message', (command: Command) => {
         );
       }
       process.send!({ type: 'opened', count: sockets.length });
-    } else if (command.type === 'collect') {
-      process.send!({ type: 'collected', received: [...received] });
+    } else if (command.type === 'await') {
+      const { id, count } = command;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, command.timeoutMs);
+        waiting = { id, count, done: () => (clearTimeout(timer), resolve()) };
+        if ((received.get(id)?.length ?? 0) >= count) waiting.done();
+      });
+      waiting = undefined;
+      process.send!({ type: 'awaited', times: received.get(id) ?? [] });
       received = new Map();
     } else {
       for (const socket of sockets.splice(0)) socket.terminate();

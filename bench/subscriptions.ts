@@ -72,8 +72,8 @@ function startClientProcess() {
   return {
     open: (url: string, token: string, count: number) =>
       request({ type: 'open', url, token, query: LIVE, count }, 'opened'),
-    collect: async () =>
-      new Map((await request({ type: 'collect' }, 'collected')).received as [string, number[]][]),
+    awaitSignal: async (id: string, count: number, timeoutMs: number) =>
+      (await request({ type: 'await', id, count, timeoutMs }, 'awaited')).times as number[],
     close: () => request({ type: 'close' }, 'closed'),
     kill: () => child.kill(),
   };
@@ -82,19 +82,18 @@ function startClientProcess() {
 /** The subscribers split over a few processes: one alone cannot read 10,000 sockets as fast as they are written. */
 function startClients(processes: number) {
   const children = Array.from({ length: processes }, startClientProcess);
+  let shares: number[] = [];
   return {
-    open: (url: string, token: string, count: number) =>
-      Promise.all(
-        children.map((child, i) =>
-          child.open(url, token, Math.floor(count / processes) + (i < count % processes ? 1 : 0)),
-        ),
-      ),
-    async collect(): Promise<Map<string, number[]>> {
-      const merged = new Map<string, number[]>();
-      for (const part of await Promise.all(children.map((child) => child.collect()))) {
-        for (const [id, times] of part) merged.set(id, (merged.get(id) ?? []).concat(times));
-      }
-      return merged;
+    open: (url: string, token: string, count: number) => {
+      shares = children.map((_, i) => Math.floor(count / processes) + (i < count % processes ? 1 : 0));
+      return Promise.all(children.map((child, i) => child.open(url, token, shares[i]!)));
+    },
+    /** Each process answers once its sockets all have the signal (or at the deadline). */
+    async awaitSignal(id: string, timeoutMs: number): Promise<number[]> {
+      const parts = await Promise.all(
+        children.map((child, i) => child.awaitSignal(id, shares[i]!, timeoutMs)),
+      );
+      return parts.flat();
     },
     close: () => Promise.all(children.map((child) => child.close())),
     kill: () => children.forEach((child) => child.kill()),
@@ -191,12 +190,7 @@ async function main() {
       for (let e = 0; e < runs; e++) {
         const id = await publish();
         // Generous: the baseline needs seconds per thousand subscribers.
-        const deadline = Date.now() + 30_000 + n * (mode === 'shared' ? 5 : 40);
-        let times: number[] = [];
-        while (times.length < n && Date.now() < deadline) {
-          await new Promise((r) => setTimeout(r, mode === 'shared' ? 50 : 500));
-          times = times.concat((await clients.collect()).get(id) ?? []);
-        }
+        const times = await clients.awaitSignal(id, 30_000 + n * (mode === 'shared' ? 5 : 40));
         const produced = producedAt.get(id)!;
         const arrived = gatewayAt.get(id)!;
         pipeline.push(arrived - produced);
@@ -205,6 +199,12 @@ async function main() {
           gatewayToClient.push(at - arrived);
         }
         if (times.length) busySeconds += (Math.max(...times) - produced) / 1000;
+        if (process.env.BENCH_VERBOSE) {
+          const sorted = times.map((at) => at - produced).sort((a, b) => a - b);
+          process.stdout.write(
+            `event ${e}: pipeline ${arrived - produced} ms, p50 ${percentile(sorted, 0.5)}, max ${sorted.at(-1)}\n`,
+          );
+        }
       }
       for (const list of [latencies, pipeline, gatewayToClient]) list.sort((a, b) => a - b);
       const row: Row = {
@@ -253,13 +253,15 @@ async function main() {
     ),
   ].join('\n');
   const dir = path.join(__dirname, 'results');
+  // BENCH_TAG=step1 writes <date>-subscriptions-step1.*, keeping the day's other runs.
+  const tag = process.env.BENCH_TAG ? `-${process.env.BENCH_TAG}` : '';
   mkdirSync(dir, { recursive: true });
   writeFileSync(
-    path.join(dir, `${date}-subscriptions.json`),
+    path.join(dir, `${date}-subscriptions${tag}.json`),
     `${JSON.stringify({ environment, rows }, null, 2)}\n`,
   );
   writeFileSync(
-    path.join(dir, `${date}-subscriptions.md`),
+    path.join(dir, `${date}-subscriptions${tag}.md`),
     `# Live signal fan-out (Kafka produce → client receive), one gateway process\n\n` +
       `${environment.at}, Node ${environment.node}, ${environment.cpus} CPUs, load average ` +
       `${environment.loadAverageAtStart} at start and ${environment.loadAverageAtEnd} at the end ` +

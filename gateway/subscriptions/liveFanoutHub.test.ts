@@ -4,7 +4,7 @@ import { signalTierRules } from '../../platform/signalTiers';
 import { testLogger } from '../../test/support/env';
 import { deriveLiveOperation, type LiveOperation } from './liveOperation';
 import { createLiveFanoutHub } from './liveFanoutHub';
-import { SLOW_CONSUMER_CLOSE_CODE, type LiveSocket } from './liveSockets';
+import { SLOW_CONSUMER_CLOSE_CODE, textFrame, type LiveSocket, type Subscriber } from './liveSockets';
 
 const schema = buildSchema(`
   type Signal { id: ID! }
@@ -33,11 +33,19 @@ function socket(bufferedAmount = 0) {
     bufferedAmount,
     frames,
     closes,
-    send: (data) => void frames.push(data.toString()),
     close: (code) => void closes.push(code ?? 0),
   };
   return s;
 }
+
+/** A subscriber on a fake socket: each frame written is decoded back to its text. */
+const subscriber = (s: ReturnType<typeof socket>, id: string): Subscriber => ({
+  socket: s,
+  stream: {
+    write: (frame: Buffer) => void s.frames.push(frame.subarray(frame[1] === 126 ? 4 : 2).toString()),
+  },
+  id,
+});
 
 const viewer = (tier: Tier, userId = `user-${tier}`): Viewer => ({ userId, sessionId: 's', roles: [], tier });
 
@@ -100,11 +108,9 @@ describe('signal fan-out hub', () => {
   it('runs one execution per operation and tier, and writes the same payload to every socket', async () => {
     const { instance, executions } = hub();
     const sockets = Array.from({ length: 50 }, () => socket());
-    sockets.forEach((s, i) =>
-      instance.subscribe(viewer('PREMIUM'), derive(q), { socket: s, id: `sub-${i}` }),
-    );
+    sockets.forEach((s, i) => instance.subscribe(viewer('PREMIUM'), derive(q), subscriber(s, `sub-${i}`)));
     const filtered = socket();
-    instance.subscribe(viewer('PREMIUM'), derive(q, { s: ['NSE:TCS'] }), { socket: filtered, id: 'x' });
+    instance.subscribe(viewer('PREMIUM'), derive(q, { s: ['NSE:TCS'] }), subscriber(filtered, 'x'));
     instance.onEvent('signals', event());
     await flush();
     expect(executions).toEqual([{ tier: 'PREMIUM' }]);
@@ -122,7 +128,7 @@ describe('signal fan-out hub', () => {
   it('the naive mode executes once per subscriber (the benchmark baseline)', async () => {
     const { instance, executions } = hub(false);
     for (let i = 0; i < 5; i++)
-      instance.subscribe(viewer('PREMIUM'), derive(q), { socket: socket(), id: `${i}` });
+      instance.subscribe(viewer('PREMIUM'), derive(q), subscriber(socket(), `${i}`));
     instance.onEvent('signals', event());
     await flush();
     expect(executions).toHaveLength(5);
@@ -131,7 +137,7 @@ describe('signal fan-out hub', () => {
   it('FREE gets events after the delay and only within the daily cap', async () => {
     const { instance } = hub();
     const free = socket();
-    instance.subscribe(viewer('FREE'), derive(q), { socket: free, id: 'f' });
+    instance.subscribe(viewer('FREE'), derive(q), subscriber(free, 'f'));
     instance.onEvent('signals', event('BTC-USDT', 5));
     instance.onEvent('signals', event('BTC-USDT', 6));
     await flush();
@@ -146,8 +152,8 @@ describe('signal fan-out hub', () => {
     const { instance } = hub();
     const slow = socket(2_000_000);
     const fast = socket();
-    instance.subscribe(viewer('ENTERPRISE'), derive(q), { socket: slow, id: 's' });
-    instance.subscribe(viewer('ENTERPRISE'), derive(q), { socket: fast, id: 'f' });
+    instance.subscribe(viewer('ENTERPRISE'), derive(q), subscriber(slow, 's'));
+    instance.subscribe(viewer('ENTERPRISE'), derive(q), subscriber(fast, 'f'));
     instance.onEvent('signals', event());
     await flush();
     expect(slow.closes).toEqual([SLOW_CONSUMER_CLOSE_CODE]);
@@ -159,11 +165,12 @@ describe('signal fan-out hub', () => {
     const { instance } = hub();
     const published = socket();
     const updated = socket();
-    instance.subscribe(viewer('PREMIUM'), derive(q), { socket: published, id: 'p' });
-    instance.subscribe(viewer('PREMIUM'), derive('subscription { signalUpdated { id } }'), {
-      socket: updated,
-      id: 'u',
-    });
+    instance.subscribe(viewer('PREMIUM'), derive(q), subscriber(published, 'p'));
+    instance.subscribe(
+      viewer('PREMIUM'),
+      derive('subscription { signalUpdated { id } }'),
+      subscriber(updated, 'u'),
+    );
     instance.onEvent('signals', { ...event('BTC-USDT', 9), kind: 'UPDATED' });
     await flush();
     expect(published.frames).toEqual([]);
@@ -185,9 +192,9 @@ describe('per-user live fields', () => {
     });
     const [mine, mineToo, theirs] = [socket(), socket(), socket()];
     const op = derive('subscription { orderUpdated { id status } }');
-    instance.subscribe(viewer('FREE', 'alice'), op, { socket: mine, id: '1' });
-    instance.subscribe(viewer('FREE', 'alice'), op, { socket: mineToo, id: '2' });
-    instance.subscribe(viewer('FREE', 'bob'), op, { socket: theirs, id: '3' });
+    instance.subscribe(viewer('FREE', 'alice'), op, subscriber(mine, '1'));
+    instance.subscribe(viewer('FREE', 'alice'), op, subscriber(mineToo, '2'));
+    instance.subscribe(viewer('FREE', 'bob'), op, subscriber(theirs, '3'));
     instance.onEvent('user', {
       field: 'orderUpdated',
       userId: 'alice',
@@ -233,7 +240,7 @@ describe('market ticks', () => {
     });
     expect(op.query).toBeNull();
     const s = socket();
-    instance.subscribe(viewer('PREMIUM'), op, { socket: s, id: 't' });
+    instance.subscribe(viewer('PREMIUM'), op, subscriber(s, 't'));
     instance.onEvent('ticks', tick('BTC-USDT', '1'));
     instance.onEvent('ticks', tick('ETH-USDT', '2'));
     instance.onEvent('ticks', tick('BTC-USDT', '3'));
@@ -247,5 +254,20 @@ describe('market ticks', () => {
     const op = derive('subscription { marketTicks(symbols: ["X"]) { price instrument { name } } }');
     expect(op.local).toBeNull();
     expect(op.query).toContain('marketTicks: marketTick(symbol: $_liveId)');
+  });
+});
+
+describe('textFrame', () => {
+  // RFC 6455 §5.2: 0x81 (FIN, text), then the length in 7 bits, or 126 + 16 bits, or 127 + 64 bits.
+  it.each([
+    [125, [0x81, 125]],
+    [126, [0x81, 126, 0, 126]],
+    [65_535, [0x81, 126, 0xff, 0xff]],
+    [65_536, [0x81, 127, 0, 0, 0, 0, 0, 1, 0, 0]],
+  ])('frames %i payload bytes with the RFC 6455 header', (length, header) => {
+    const frame = textFrame([Buffer.alloc(length - 1, 'a'), Buffer.from('b')]);
+    expect([...frame.subarray(0, header.length)]).toEqual(header);
+    expect(frame.length).toBe(header.length + length);
+    expect(frame.subarray(header.length).toString()).toBe(`${'a'.repeat(length - 1)}b`);
   });
 });

@@ -5,7 +5,7 @@ import type { Logger } from '../../platform/logger';
 import type { SignalTierRule } from '../../platform/signalTiers';
 import { liveFields, userOf, type LiveChannelName, type LiveEvent } from './liveFields';
 import { groupKeyOf, LIVE_ENTITY_ID, type LiveOperation } from './liveOperation';
-import { memberOf, writeFrame, type Member, type Subscriber } from './liveSockets';
+import { framesOf, memberOf, writeFrame, type Member, type Subscriber } from './liveSockets';
 
 /** Runs a derived query through the supergraph as `viewer`. */
 export type LiveExecutor = (
@@ -110,14 +110,15 @@ export function createLiveFanoutHub(options: LiveFanoutHubOptions) {
       const payload = await payloadOf(group, event);
       if (!payload) return;
       const started = performance.now();
-      for (const member of members) writeFrame(member, payload, maxBufferedBytes, log);
+      const frameOf = framesOf(payload);
+      for (const member of members) writeFrame(member, frameOf(member), maxBufferedBytes, log);
       writeMs += performance.now() - started;
       return;
     }
     await Promise.all(
       members.map(async (member) => {
         const payload = await payloadOf(group, event);
-        if (payload) writeFrame(member, payload, maxBufferedBytes, log);
+        if (payload) writeFrame(member, framesOf(payload)(member), maxBufferedBytes, log);
       }),
     );
   }

@@ -13,6 +13,7 @@ import { type TokenVerifier } from './connectionAuth';
 import { createLiveFanoutHub, type LiveExecutor } from './liveFanoutHub';
 import { liveChannelNames, type LiveChannelName, type LiveEvent } from './liveFields';
 import { deriveLiveOperation } from './liveOperation';
+import type { FrameStream } from './liveSockets';
 import { createSocketSession, type SocketSession } from './socketSession';
 
 export interface LiveSubscriptionsOptions {
@@ -84,7 +85,12 @@ export function createLiveSubscriptions(options: LiveSubscriptionsOptions) {
   const channelSubscriptions: number[] = [];
 
   function listen(): void {
-    wss = new WebSocketServer({ server: options.httpServer, path: options.path ?? '/graphql' });
+    // No compression: the hub writes whole frames to the TCP stream (liveSockets.ts, writeFrame).
+    wss = new WebSocketServer({
+      server: options.httpServer,
+      path: options.path ?? '/graphql',
+      perMessageDeflate: false,
+    });
     dispose = useServer<Record<string, unknown>, ConnectionExtra>(
       {
         schema: () => {
@@ -121,9 +127,19 @@ export function createLiveSubscriptions(options: LiveSubscriptionsOptions) {
         },
         onClose: (ctx) => ctx.extra.session?.close(),
         // graphql-ws calls this only after onConnect accepted the socket, so the session exists.
-        context: (ctx, id) => ({ viewer: ctx.extra.session?.viewer, socket: ctx.extra.socket, id }),
+        context: (ctx, id) => ({
+          viewer: ctx.extra.session?.viewer,
+          socket: ctx.extra.socket,
+          stream: ctx.extra.request.socket,
+          id,
+        }),
         subscribe: (args) => {
-          const context = args.contextValue as { viewer?: Viewer; socket: WebSocket; id: string };
+          const context = args.contextValue as {
+            viewer?: Viewer;
+            socket: WebSocket;
+            stream: FrameStream;
+            id: string;
+          };
           if (!context.viewer) return { errors: [new UnauthenticatedError()] };
           const { viewer } = context;
           const operation = deriveLiveOperation(
@@ -141,6 +157,7 @@ export function createLiveSubscriptions(options: LiveSubscriptionsOptions) {
           }
           const unsubscribe = hub.subscribe(viewer, operation, {
             socket: context.socket,
+            stream: context.stream,
             id: context.id,
           });
           return heldOpen(unsubscribe);
