@@ -239,6 +239,7 @@ async function main() {
     at: new Date().toISOString(),
     node: process.version,
     cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
     loadAverageAtStart: loadAtStart,
     loadAverageAtEnd: loadavg()[0]!.toFixed(1),
     clientProcesses,
@@ -263,7 +264,7 @@ async function main() {
   writeFileSync(
     path.join(dir, `${date}-subscriptions${tag}.md`),
     `# Live signal fan-out (Kafka produce → client receive), one gateway process\n\n` +
-      `${environment.at}, Node ${environment.node}, ${environment.cpus} CPUs, load average ` +
+      `${environment.at}, Node ${environment.node}, ${environment.cpus} CPUs (${environment.cpuModel}), load average ` +
       `${environment.loadAverageAtStart} at start and ${environment.loadAverageAtEnd} at the end ` +
       `(other work shares the machine); subscribers' sockets in ${clientProcesses} client processes. ` +
       `\`${environment.command}\`\n\n${table}\n`,
