@@ -50,7 +50,15 @@ async function placeFilled(
       },
     });
     await tx.tradeEvent.create({
-      data: { portfolioId: portfolio.id, orderId: order.id, type: 'NEW', symbol, side, quantity },
+      data: {
+        portfolioId: portfolio.id,
+        orderId: order.id,
+        type: 'NEW',
+        symbol,
+        instrumentId: instrument.id,
+        side,
+        quantity,
+      },
     });
     order = await appendStatusEvent(tx, order, { type: 'ACCEPTED' });
     await recordFill(tx, order, {

@@ -1,9 +1,8 @@
 import type { Viewer } from '../../platform/auth/viewer';
 import { Prisma } from '../../platform/prisma';
-import { liveInstrumentId } from './exchange/liveExchange';
 import { startLiveTrading, type LiveTrading } from './liveTestKit';
 import { STARTING_CASH_MINOR } from './services/portfolios';
-import { viewer } from './testHarness';
+import { instrumentIdOf, viewer } from './testHarness';
 
 // The CCXT adapter (ccxt's real `binance` class) against our Binance-compatible server on 127.0.0.1.
 let kit: LiveTrading;
@@ -13,7 +12,8 @@ let accountId: string;
 beforeAll(async () => {
   kit = await startLiveTrading({ LIVE_BREAKER_THRESHOLD: 3 });
   ({ trader, accountId } = kit);
-  await kit.trading.tick('BTC-USDT', '50000'); // pre-trade risk prices market orders at the last tick
+  // Pre-trade risk prices market orders at the last tick; it also names the instrument live fills are kept under.
+  await kit.trading.tick('BTC-USDT', '50000');
 });
 afterAll(() => kit?.stop());
 beforeEach(() => kit.reset('50000'));
@@ -41,10 +41,29 @@ describe('live orders through CCXT', () => {
       where: { userId: trader.userId },
     });
     expect(portfolio.cashMinor).toBe(STARTING_CASH_MINOR);
-    const position = await kit.trading.prisma.position.findFirstOrThrow({
-      where: { portfolioId: portfolio.id, instrumentId: liveInstrumentId(accountId, 'BTC-USDT') },
+    // Kept under the instrument the BTC-USDT tick named, held on the account.
+    expect(fill!.instrumentId).toBe(instrumentIdOf('BTC-USDT'));
+    const position = await kit.trading.prisma.position.findUniqueOrThrow({
+      where: {
+        portfolioId_instrumentId_venue: {
+          portfolioId: portfolio.id,
+          instrumentId: instrumentIdOf('BTC-USDT'),
+          venue: accountId,
+        },
+      },
     });
     expect([position.quantity.toFixed(), position.exchangeAccountId]).toEqual(['0.01', accountId]);
+  });
+
+  it('refuses a live order on a symbol no tick has named an instrument for, without sending it', async () => {
+    const posts = orderPosts();
+    const placed = await place({ symbol: 'ETH-USDT', type: 'LIMIT', limitPrice: '3000' });
+    expect(placed).toMatchObject({
+      status: 'REJECTED',
+      reason: 'No market price for ETH-USDT yet: no tick has arrived',
+    });
+    expect(orderPosts()).toBe(posts);
+    expect(onExchange(placed.id)).toHaveLength(0);
   });
 
   it('fills a resting limit order in parts as the exchange reports them, each trade once', async () => {

@@ -18,6 +18,7 @@ beforeEach(async () => {
   kit.reset('50000');
   kit.exchange.book.setPrice('ETHUSDT', '3000');
   await kit.trading.tick('BTC-USDT', '50000'); // the last price pre-trade risk and stop mapping read
+  await kit.trading.tick('ETH-USDT', '3000'); // names the instrument ETH fills are kept under
 });
 
 const orderPosts = () =>

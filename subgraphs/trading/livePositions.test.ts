@@ -5,7 +5,7 @@ import { Prisma } from '../../platform/prisma';
 import { toInrMinor } from './domain/paperFx';
 import { startLiveTrading, type LiveTrading } from './liveTestKit';
 import { rebuildPortfolioProjections } from './services/projectionRebuild';
-import { viewer } from './testHarness';
+import { instrumentIdOf, viewer } from './testHarness';
 
 // Live holdings belong to their exchange account: never in the paper portfolio's positions or value,
 // untouched by a paper reset, rebuilt from the same events, and checked against limits per account.
@@ -74,6 +74,46 @@ describe('live holdings per exchange account', () => {
         ],
       },
     ]);
+  });
+
+  it('keeps a paper and a live holding of one instrument as two rows, both under the real instrument', async () => {
+    const me = trader();
+    const account = await kit.connect(me);
+    await paper(me, { quantity: '0.002' });
+    await kit.place({ exchangeAccountId: account, quantity: '0.003' }, me);
+    const portfolio = await kit.trading.prisma.portfolio.findUniqueOrThrow({ where: { userId: me.userId } });
+    const rows = await kit.trading.prisma.position.findMany({
+      where: { portfolioId: portfolio.id },
+      orderBy: { venue: 'asc' },
+    });
+    expect(
+      rows.map(({ instrumentId, venue, exchangeAccountId, quantity }) => ({
+        instrumentId,
+        venue,
+        exchangeAccountId,
+        quantity: quantity.toFixed(),
+      })),
+    ).toEqual([
+      { instrumentId: instrumentIdOf('BTC-USDT'), venue: '', exchangeAccountId: null, quantity: '0.002' },
+      {
+        instrumentId: instrumentIdOf('BTC-USDT'),
+        venue: account,
+        exchangeAccountId: account,
+        quantity: '0.003',
+      },
+    ]);
+    // Position.instrument is a reference the supergraph resolves: it must name the real instrument.
+    const INSTRUMENTS = `{ myPortfolio { positions { instrument { id } } }
+      exchangeAccounts { positions { instrument { id } } } }`;
+    type Instruments = {
+      myPortfolio: { positions: { instrument: { id: string } }[] };
+      exchangeAccounts: { positions: { instrument: { id: string } }[] }[];
+    };
+    const { data } = await kit.trading.run<Instruments>(INSTRUMENTS, {}, me);
+    expect(data).toEqual({
+      myPortfolio: { positions: [{ instrument: { id: instrumentIdOf('BTC-USDT') } }] },
+      exchangeAccounts: [{ positions: [{ instrument: { id: instrumentIdOf('BTC-USDT') } }] }],
+    });
   });
 
   it('leaves live orders and holdings alone on a paper reset, and rebuilds identical positions', async () => {

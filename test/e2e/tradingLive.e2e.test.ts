@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { type Stack } from '../../gateway/stack';
-import type { LiveUserEvent } from '../../platform/events/topics';
+import { MarketTopics, type LiveUserEvent, type MarketTickPayload } from '../../platform/events/topics';
 import { Prisma } from '../../platform/prisma';
 import { createRedis } from '../../platform/redis';
 import { seed } from '../../prisma/seed';
 import { demoUserIds } from '../../prisma/seed/data';
+import { instrumentIds } from '../../prisma/seed/market';
 import {
   createBinanceCompatibleServer,
   type BinanceCompatibleServer,
@@ -62,24 +63,62 @@ describe('trading live exchange, live events and analytics end to end', () => {
       premium,
     );
     const HOLDINGS = `{ me { portfolio { positions { symbol quantity averagePrice unrealizedPnl } value { amount } } }
-      exchangeAccounts { id positions { symbol quantity averagePrice } positionsValue { amount currency } } }`;
+      exchangeAccounts { id positions { symbol quantity averagePrice instrument { id symbol } }
+        positionsValue { amount currency } } }`;
     const paperBefore = (await expectData<{ me: unknown }>(url, HOLDINGS, {}, premium)).me;
-    const input = {
+    // The market feed names the symbol's instrument (the seeded one): live fills are kept under it.
+    const tick: MarketTickPayload = {
+      instrumentId: instrumentIds['BTC-USDT'],
       symbol: 'BTC-USDT',
-      side: 'BUY',
-      type: 'LIMIT',
-      quantity: '0.010004', // rounded down to the exchange's 0.00001 lot size before it is sent
-      limitPrice: '50000',
-      clientOrderId: randomUUID(),
-      exchangeAccountId: connectExchangeAccount.id,
+      price: '50000',
+      bid: null,
+      ask: null,
+      at: new Date().toISOString(),
     };
-    const { placeOrder } = await expectData<{
-      placeOrder: { id: string; status: string; filledQuantity: string; exchangeAccount: { id: string } };
-    }>(
-      url,
-      `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id status quantity filledQuantity exchangeAccount { id } } }`,
-      { input },
-      premium,
+    await stack.infra.bus.publish([
+      {
+        id: randomUUID(),
+        topic: MarketTopics.ticks,
+        key: tick.instrumentId,
+        type: 'MarketTick',
+        payload: tick,
+        correlationId: null,
+        occurredAt: tick.at,
+      },
+    ]);
+    type Placed = {
+      placeOrder: {
+        id: string;
+        status: string;
+        reason: string | null;
+        filledQuantity: string;
+        exchangeAccount: { id: string };
+      };
+    };
+    // Until trading has consumed the tick, each attempt is refused (stored, never sent); then one is placed.
+    const placeOrder = await eventually(
+      async () => {
+        const input = {
+          symbol: 'BTC-USDT',
+          side: 'BUY',
+          type: 'LIMIT',
+          quantity: '0.010004', // rounded down to the exchange's 0.00001 lot size before it is sent
+          limitPrice: '50000',
+          clientOrderId: randomUUID(),
+          exchangeAccountId: connectExchangeAccount.id,
+        };
+        const placed = await expectData<Placed>(
+          url,
+          `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id status reason quantity filledQuantity exchangeAccount { id } } }`,
+          { input },
+          premium,
+        );
+        if (placed.placeOrder.reason === 'No market price for BTC-USDT yet: no tick has arrived')
+          return undefined;
+        return placed.placeOrder;
+      },
+      30_000,
+      'a live order placed once the tick arrived',
     );
     expect(placeOrder).toMatchObject({ status: 'FILLED', quantity: '0.01', filledQuantity: '0.01' });
     // The live holding is the exchange account's; the paper portfolio (positions and value) is unchanged.
@@ -88,7 +127,15 @@ describe('trading live exchange, live events and analytics end to end', () => {
     expect(after.exchangeAccounts).toEqual([
       {
         id: connectExchangeAccount.id,
-        positions: [{ symbol: 'BTC-USDT', quantity: '0.01', averagePrice: '50000' }],
+        // Position.instrument resolves through the supergraph (signals owns Instrument): the real one.
+        positions: [
+          {
+            symbol: 'BTC-USDT',
+            quantity: '0.01',
+            averagePrice: '50000',
+            instrument: { id: instrumentIds['BTC-USDT'], symbol: 'BTC-USDT' },
+          },
+        ],
         positionsValue: { amount: '42500.00', currency: 'INR' },
       },
     ]);

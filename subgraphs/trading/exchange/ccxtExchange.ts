@@ -4,7 +4,6 @@ import { quoteCurrencyOf, toInrMinor } from '../domain/paperFx';
 import type { OrderTerms } from './exchangeAdapter';
 import {
   fitToLot,
-  liveInstrumentId,
   type LiveAccount,
   type LotSize,
   type LiveExchangeAdapter,
@@ -102,7 +101,6 @@ export function createCcxtExchange(options: CcxtExchangeOptions): LiveExchangeAd
         tradeId: `live:${account.id}:${order.symbol}:${trade.id}`,
         quantity: new Prisma.Decimal(String(trade.amount)),
         price: new Prisma.Decimal(String(trade.price)),
-        instrumentId: liveInstrumentId(account.id, order.symbol),
         feeMinor:
           trade.fee?.cost && trade.fee.currency === quoteCurrencyOf(order.symbol)
             ? toInrMinor(order.symbol, new Prisma.Decimal(String(trade.fee.cost)))

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Prisma } from '../../../platform/prisma';
 import type { ExchangeFill, OrderTerms } from './exchangeAdapter';
 
@@ -18,8 +17,11 @@ export interface LiveOrderReport {
   status: LiveOrderStatus;
   /** What the exchange says it executed: a closed order is settled once our recorded fills reach it. */
   filledQuantity: Prisma.Decimal;
-  fills: (ExchangeFill & { feeMinor: bigint })[];
+  fills: LiveFill[];
 }
+
+/** A fill as the exchange reports it: by symbol. The order's instrument id is ours to attach. */
+export type LiveFill = Omit<ExchangeFill, 'instrumentId'> & { feeMinor: bigint };
 
 /** An instrument's quantity rules on the exchange (Binance LOT_SIZE: stepSize, minQty, maxQty). */
 export interface LotSize {
@@ -74,13 +76,4 @@ export interface LiveExchangeAdapter {
   fetch(account: LiveAccount, order: OrderTerms): Promise<LiveOrderReport | null>;
   /** Cancels by our client order id; the order as it then stands, or null when the exchange has none. */
   cancel(account: LiveAccount, order: OrderTerms): Promise<LiveOrderReport | null>;
-}
-
-/**
- * Live positions are kept apart from paper ones of the same symbol (positions are per instrument): a
- * stable id per (exchange account, symbol).
- */
-export function liveInstrumentId(accountId: string, symbol: string): string {
-  const h = createHash('sha256').update(`live:${accountId}:${symbol}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

@@ -5,6 +5,7 @@ import type { TradeOrder } from '../../../platform/prisma/generated/client';
 import { openSealed } from '../../../platform/secretSealing';
 import { OPEN_STATUSES, type OrderStatus } from '../domain/orderStateMachine';
 import { fitToLot, type LiveAccount, type LiveOrderReport } from '../exchange/liveExchange';
+import type { LastTickStore } from '../exchange/marketTicks';
 import type { OrderRequest } from './orderInput';
 import { appendStatusEvent, lockPortfolio, recordCancelRequest, recordFill } from './orderLedger';
 import type { TradingServiceDeps } from './tradingDeps';
@@ -29,9 +30,25 @@ async function accountOf(
   };
 }
 
+/**
+ * The instrument a live order's fills are kept under: the exchange reports symbols, so placing records
+ * it on the NEW event from the symbol's tick. An order placed before that falls back to the latest tick;
+ * with neither, the fills wait (the sync retries) rather than land on a position of no instrument.
+ */
+async function instrumentOf(tx: TransactionClient, order: TradeOrder, ticks: LastTickStore): Promise<string> {
+  const placed = await tx.tradeEvent.findFirst({
+    where: { orderId: order.id, type: 'NEW' },
+    select: { instrumentId: true },
+  });
+  const instrumentId = placed?.instrumentId ?? ticks.latest(order.symbol)?.instrumentId;
+  if (!instrumentId) throw new Error(`Order ${order.id}: no instrument known for ${order.symbol} yet`);
+  return instrumentId;
+}
+
 /** Brings the order row in line with the exchange's report: accepted, each new fill once, then a final cancel. */
 async function applyReport(
   tx: TransactionClient,
+  ticks: LastTickStore,
   order: TradeOrder,
   report: LiveOrderReport,
 ): Promise<TradeOrder> {
@@ -41,9 +58,11 @@ async function applyReport(
       return appendStatusEvent(tx, current, { type: 'REJECTED', reason: 'Rejected by the exchange' });
     current = await appendStatusEvent(tx, current, { type: 'ACCEPTED' });
   }
+  let instrumentId: string | undefined;
   for (const { feeMinor, ...fill } of report.fills) {
     if (!isOpen(current)) break;
-    current = (await recordFill(tx, current, fill, feeMinor)).order;
+    instrumentId ??= await instrumentOf(tx, current, ticks);
+    current = (await recordFill(tx, current, { ...fill, instrumentId }, feeMinor)).order;
   }
   if (
     (report.status === 'CANCELED' || report.status === 'EXPIRED' || report.status === 'REJECTED') &&
@@ -115,7 +134,7 @@ export function createLiveOrders(prisma: PrismaClient, deps: TradingServiceDeps,
     if (order.cancelRequestedAt && report.status === 'OPEN') report = await live.cancel(account, order);
     if (!report) return settleUnknown(order);
     const settled = report;
-    return underLock(prisma, order, (tx, fresh) => applyReport(tx, fresh, settled));
+    return underLock(prisma, order, (tx, fresh) => applyReport(tx, deps.ticks, fresh, settled));
   }
 
   return {
@@ -154,7 +173,7 @@ export function createLiveOrders(prisma: PrismaClient, deps: TradingServiceDeps,
           ? fresh.status === 'NEW'
             ? appendStatusEvent(tx, fresh, { type: 'REJECTED', reason: placement.reason })
             : Promise.resolve(fresh)
-          : applyReport(tx, fresh, placement.report),
+          : applyReport(tx, deps.ticks, fresh, placement.report),
       );
     },
 
@@ -178,7 +197,7 @@ export function createLiveOrders(prisma: PrismaClient, deps: TradingServiceDeps,
       const settled = report;
       const after = await underLock(prisma, order, (tx, fresh) =>
         settled
-          ? applyReport(tx, fresh, settled)
+          ? applyReport(tx, deps.ticks, fresh, settled)
           : isOpen(fresh)
             ? recordCancelRequest(tx, fresh)
             : Promise.resolve(fresh),

@@ -72,6 +72,16 @@ export async function recordCancelRequest(tx: TransactionClient, order: TradeOrd
   return updated;
 }
 
+/** A position's stored venue: "" for paper, else the exchange account holding it. */
+export const positionVenue = (exchangeAccountId: string | null): string => exchangeAccountId ?? '';
+
+/** One position per instrument per venue: the paper portfolio and each exchange account hold their own. */
+export function positionKey(portfolioId: string, instrumentId: string, exchangeAccountId: string | null) {
+  return {
+    portfolioId_instrumentId_venue: { portfolioId, instrumentId, venue: positionVenue(exchangeAccountId) },
+  };
+}
+
 export type FillOutcome =
   | { applied: true; order: TradeOrder }
   | { applied: false; reason: 'DUPLICATE' | 'ILLEGAL'; order: TradeOrder };
@@ -102,9 +112,7 @@ export async function recordFill(
   const type = fillTypeFor(state, fill.quantity);
   const next = transition(state, { type, quantity: fill.quantity, price: fill.price });
   if (!next.ok) return { applied: false, reason: 'ILLEGAL', order };
-  const key = {
-    portfolioId_instrumentId: { portfolioId: order.portfolioId, instrumentId: fill.instrumentId },
-  };
+  const key = positionKey(order.portfolioId, fill.instrumentId, order.exchangeAccountId);
   const current = (await tx.position.findUnique({ where: key })) ?? flatPosition();
   const { position, realized } = applyFill(current, { side: order.side as 'BUY' | 'SELL', ...fill });
   const inserted = await tx.tradeEvent.createMany({
@@ -135,7 +143,7 @@ export async function recordFill(
   };
   const saved = await tx.position.upsert({
     where: key,
-    create: { ...key.portfolioId_instrumentId, ...values, exchangeAccountId: order.exchangeAccountId },
+    create: { ...key.portfolioId_instrumentId_venue, ...values, exchangeAccountId: order.exchangeAccountId },
     update: values,
   });
   // Paper cash only: a live order's money moves on the exchange, not in the paper portfolio.

@@ -5,7 +5,7 @@ import { toInrMinor } from '../domain/paperFx';
 import { preTradeRejection } from '../domain/preTradeRisk';
 import type { ExchangeFill } from '../exchange/exchangeAdapter';
 import type { OrderRequest } from './orderInput';
-import { appendStatusEvent, lockPortfolio, recordFill } from './orderLedger';
+import { appendStatusEvent, lockPortfolio, positionKey, recordFill } from './orderLedger';
 import { announceOrder } from './liveUpdates';
 import { openPortfolio } from './portfolios';
 import type { TradingServiceDeps } from './tradingDeps';
@@ -83,17 +83,19 @@ export async function placeOrderInTransaction(
       signalId: origin?.signalId ?? null,
     },
   });
+  const tick = deps.ticks.latest(request.symbol);
   await tx.tradeEvent.create({
     data: {
       portfolioId: portfolio.id,
       orderId: order.id,
       type: 'NEW',
       symbol: request.symbol,
+      // The instrument the symbol names (from the market feed): a live order's fills are kept under it.
+      instrumentId: tick?.instrumentId ?? null,
       side: request.side,
       quantity: request.quantity,
     },
   });
-  const tick = deps.ticks.latest(request.symbol);
   // Limits apply per venue: the paper portfolio and each exchange account on their own holdings and losses.
   const held = await tx.position.findMany({
     where: {
@@ -121,6 +123,13 @@ export async function placeOrderInTransaction(
   if (reason) return appendStatusEvent(tx, order, { type: 'REJECTED', reason });
   // Live: stays NEW; it is sent after this transaction commits (services/liveOrders).
   if (request.exchangeAccountId !== null) {
+    // Its fills will be kept under the instrument the tick named (trading learns instruments only from
+    // ticks): without one, refused as a paper market order is, not filled into a position of no instrument.
+    if (!tick)
+      return appendStatusEvent(tx, order, {
+        type: 'REJECTED',
+        reason: `No market price for ${request.symbol} yet: no tick has arrived`,
+      });
     await announceOrder(tx, order);
     return order;
   }
@@ -155,9 +164,7 @@ export async function fillOrCancel(
   }
   if (order.side === 'SELL') {
     const position = await tx.position.findUnique({
-      where: {
-        portfolioId_instrumentId: { portfolioId: order.portfolioId, instrumentId: fill.instrumentId },
-      },
+      where: positionKey(order.portfolioId, fill.instrumentId, order.exchangeAccountId),
     });
     if (!position || position.quantity.lt(fill.quantity)) {
       return appendStatusEvent(tx, order, {

@@ -2,10 +2,11 @@ import { Prisma, type TransactionClient } from '../../../platform/prisma';
 import type { TradeEvent } from '../../../platform/prisma/generated/client';
 import { transition, type OrderEvent, type OrderState } from '../domain/orderStateMachine';
 import { applyFill, flatPosition, type PositionState } from '../domain/positionMath';
-import { cashEffectMinor, lockPortfolio } from './orderLedger';
+import { cashEffectMinor, lockPortfolio, positionVenue } from './orderLedger';
 import { STARTING_CASH_MINOR } from './portfolios';
 
 interface RebuiltPosition extends PositionState {
+  instrumentId: string;
   symbol: string;
   /** Null: paper. */
   exchangeAccountId: string | null;
@@ -14,6 +15,7 @@ interface RebuiltPosition extends PositionState {
 export interface RebuiltPortfolio {
   cashMinor: bigint;
   orders: Map<string, OrderState>;
+  /** By venue and instrument (see positionKey): paper and each exchange account hold their own. */
   positions: Map<string, RebuiltPosition>;
 }
 
@@ -48,8 +50,8 @@ export function foldPortfolioEvents(events: TradeEvent[]): RebuiltPortfolio {
     if (event.type === 'PORTFOLIO_RESET') {
       // A paper reset: holdings on exchange accounts are not the paper portfolio's to clear.
       rebuilt.cashMinor = STARTING_CASH_MINOR;
-      for (const [instrumentId, position] of rebuilt.positions)
-        if (position.exchangeAccountId === null) rebuilt.positions.delete(instrumentId);
+      for (const [key, position] of rebuilt.positions)
+        if (position.exchangeAccountId === null) rebuilt.positions.delete(key);
       continue;
     }
     // A cancel request is an intent, not a state change.
@@ -59,14 +61,17 @@ export function foldPortfolioEvents(events: TradeEvent[]): RebuiltPortfolio {
     if (!next.ok) throw new Error(`Event ${event.sequence} of order ${event.orderId}: ${next.reason}`);
     rebuilt.orders.set(event.orderId, next.state);
     if ((event.type === 'FILLED' || event.type === 'PARTIALLY_FILLED') && event.instrumentId) {
-      const current = rebuilt.positions.get(event.instrumentId) ?? {
+      const key = `${positionVenue(event.exchangeAccountId)}/${event.instrumentId}`;
+      const current = rebuilt.positions.get(key) ?? {
         ...flatPosition(),
+        instrumentId: event.instrumentId,
         symbol: event.symbol ?? '',
         exchangeAccountId: event.exchangeAccountId,
       };
       const fill = { side: event.side as 'BUY' | 'SELL', quantity: event.quantity!, price: event.price! };
-      rebuilt.positions.set(event.instrumentId, {
+      rebuilt.positions.set(key, {
         ...applyFill(current, fill).position,
+        instrumentId: current.instrumentId,
         symbol: current.symbol,
         exchangeAccountId: current.exchangeAccountId,
       });
@@ -97,9 +102,9 @@ export async function rebuildPortfolioProjections(
   const rebuilt = foldPortfolioEvents(events);
   await tx.position.deleteMany({ where: { portfolioId } });
   await tx.position.createMany({
-    data: [...rebuilt.positions].map(([instrumentId, position]) => ({
+    data: [...rebuilt.positions.values()].map((position) => ({
       portfolioId,
-      instrumentId,
+      venue: positionVenue(position.exchangeAccountId),
       ...position,
     })),
   });
