@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createAccessTokenSigner } from '../platform/auth/accessToken';
+import { startEmbeddedPostmark } from '../platform/email/embedded';
+import type { EmailSender } from '../platform/email/emailSender';
 import type { Domain, EventBus } from '../platform/events/envelope';
 import type { Logger } from '../platform/logger';
 import { createLivePubSub } from '../platform/pubsub';
@@ -34,6 +36,8 @@ export interface StackOptions {
   bus?: EventBus;
   /** Razorpay keys and API; unset: our Razorpay-compatible server, in-process on a free port. */
   billing?: BillingOptions;
+  /** How identity sends email; unset: our Postmark-compatible server, in-process on a free port. */
+  email?: EmailSender;
   /** Identity's signing key (PEMs) and settings overrides; unset: a generated key and the defaults. */
   identity?: Omit<Partial<IdentityDeps>, keyof SubgraphDeps | 'signer'> & {
     privateKeyPem?: string;
@@ -87,6 +91,9 @@ export async function startStack(options: StackOptions) {
     publicKeyPem: options.identity?.publicKeyPem,
   });
   const razorpay = options.billing ? undefined : await startEmbeddedRazorpay();
+  const { email, postmark } = options.email
+    ? { email: options.email, postmark: undefined }
+    : await startEmbeddedPostmark().then((embedded) => ({ email: embedded.sender, postmark: embedded }));
   // One live pub/sub for the signals fan-out and the gateway: in-process without REDIS_URL, so `npm start`
   // delivers live signals too.
   const livePubSub = createLivePubSub(options.redisUrl);
@@ -104,7 +111,7 @@ export async function startStack(options: StackOptions) {
   });
   tradingTicks.store = trading.services.ticks;
   const subgraphs: Subgraph[] = [
-    createIdentitySubgraph({ redisUrl: options.redisUrl, ...options.identity, ...deps, signer }),
+    createIdentitySubgraph({ redisUrl: options.redisUrl, ...options.identity, ...deps, signer, email }),
     createLearningSubgraph(deps),
     createSignalsSubgraph(deps, {
       userChannel: options.liveChannels?.user,
@@ -160,12 +167,16 @@ export async function startStack(options: StackOptions) {
     gateway,
     /** The embedded Razorpay-compatible server (tests pay orders through it). */
     razorpay: razorpay?.server,
+    /** The embedded Postmark-compatible server: what identity emailed (`messages(to)`, GET /test/messages). */
+    postmark,
     async stop(): Promise<void> {
       await marketFeed?.stop();
       await razorpay?.stop();
       await demoExchange?.stop();
       await gateway.stop();
       for (const subgraph of subgraphs) await subgraph.stop();
+      // After identity: a reset email still on its way is accepted rather than refused.
+      await postmark?.stop();
       await livePubSub.close();
       await infra.stop();
     },

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { z } from 'zod';
-import { loadConfig } from '../platform/config';
+import { ConfigError, loadConfig } from '../platform/config';
+import { createPostmarkEmailSender } from '../platform/email/postmarkSender';
+import { emailSettingsSchema } from '../platform/subgraphConfig';
 import { createLogger } from '../platform/logger';
 import { createPrismaClient } from '../platform/prisma';
 import { onShutdown } from '../platform/shutdown';
@@ -15,17 +17,31 @@ import { startStack } from './stack';
 // `npm start`: the whole API in one process. Nothing configured → embedded PostgreSQL and in-process
 // stand-ins for Kafka; DATABASE_URL / KAFKA_BROKERS / REDIS_URL switch to the real services.
 const config = loadConfig(
-  z.object({
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    LOG_LEVEL: z.string().default('info'),
-    DATABASE_URL: z.url().optional(),
-    KAFKA_BROKERS: z.string().optional(),
-    REDIS_URL: z.url().optional(),
-    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-    HOST: z.string().default('127.0.0.1'),
-    GATEWAY_SECRET: z.string().min(32).optional(),
-  }),
+  z
+    .object({
+      NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+      LOG_LEVEL: z.string().default('info'),
+      DATABASE_URL: z.url().optional(),
+      KAFKA_BROKERS: z.string().optional(),
+      REDIS_URL: z.url().optional(),
+      PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+      HOST: z.string().default('127.0.0.1'),
+      GATEWAY_SECRET: z.string().min(32).optional(),
+    })
+    .extend(emailSettingsSchema.shape),
 );
+
+/** POSTMARK_SERVER_TOKEN set: real Postmark. Unset: our stand-in (gateway/stack.ts), never in production. */
+function configuredEmail() {
+  const token = config.POSTMARK_SERVER_TOKEN;
+  if (!token) {
+    if (config.NODE_ENV === 'production') {
+      throw new ConfigError('POSTMARK_SERVER_TOKEN is required in production');
+    }
+    return undefined;
+  }
+  return createPostmarkEmailSender({ ...config, POSTMARK_SERVER_TOKEN: token });
+}
 
 async function main(): Promise<void> {
   const logger = createLogger({ name: 'tradeschool', level: config.LOG_LEVEL });
@@ -60,12 +76,14 @@ async function main(): Promise<void> {
     // The issue's rate limits (per process without REDIS_URL), overridable like gateway/index.ts.
     gatewayLimits: { RATE_LIMITS: 'on', ...limitVariablesFrom(process.env) },
     marketFeed: true,
+    email: configuredEmail(),
   });
   process.stdout.write(
     `\n  TradeSchool API ready\n  GraphQL:     ${stack.gatewayUrl}\n  IDE:         ${stack.gatewayUrl.replace(/graphql$/, '')}\n` +
       `  Admin:       ${stack.gatewayUrl.replace(/graphql$/, 'admin/')}\n` +
       `  Database:    ${embedded ? 'embedded PostgreSQL (.cache/embedded-postgres)' : 'DATABASE_URL'}\n` +
-      `  Event bus:   ${stack.infra.bus.kind === 'kafka' ? `Kafka ${config.KAFKA_BROKERS}` : 'in-process'}\n\n`,
+      `  Event bus:   ${stack.infra.bus.kind === 'kafka' ? `Kafka ${config.KAFKA_BROKERS}` : 'in-process'}\n` +
+      `  Emails:      ${stack.postmark ? `${stack.postmark.messagesUrl}?to=<address> (Postmark stand-in, nothing leaves the machine)` : 'Postmark'}\n\n`,
   );
   onShutdown(logger, async () => {
     await stack.stop();

@@ -20,7 +20,26 @@ export const identityConfigSchema = subgraphConfigSchema.extend({
   /** Public key of the previous pair: verifies until the tokens it signed have expired. */
   JWT_PREVIOUS_PUBLIC_KEY: z.string().optional(),
   ...identitySettingsShape(),
+  ...emailSettingsShape(),
 });
+
+/**
+ * Transactional email through Postmark: the real API in production (a server token is then required,
+ * subgraphs/identity/index.ts); without a token, outside production, our Postmark-compatible server
+ * (platform/email/postmarkServer.ts) is started in-process, as for `npm start`.
+ */
+function emailSettingsShape() {
+  return {
+    POSTMARK_SERVER_TOKEN: z.string().min(1).optional(),
+    /** http(s)://host[:port] of Postmark's API. */
+    POSTMARK_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.postmarkapp.com'),
+    /** A sender signature (or a domain) verified in the Postmark account. */
+    EMAIL_FROM: z.string().min(3).default('TradeSchool <no-reply@tradeschool.example>'),
+  };
+}
+
+export const emailSettingsSchema = z.object(emailSettingsShape());
+export type EmailSettings = z.infer<typeof emailSettingsSchema>;
 
 /** Identity's tunables; defaults are what `npm start` and the tests use unless they say otherwise. */
 function identitySettingsShape() {
@@ -71,6 +90,17 @@ function identitySettingsShape() {
     JWKS_MAX_AGE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
     /** How often the KYC expiry job looks for lapsed applications. */
     KYC_EXPIRY_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(3600),
+    /** A password reset link works this long, once. */
+    PASSWORD_RESET_TTL_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+    /** Reset emails per account per hour; further requests still answer true but send nothing. */
+    PASSWORD_RESET_EMAILS_PER_HOUR: z.coerce.number().int().min(1).default(3),
+    /** The web app: reset emails link to `${APP_URL}/reset-password?token=...`. */
+    APP_URL: z.url().default('http://localhost:3000'),
   };
 }
 

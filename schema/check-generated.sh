@@ -4,7 +4,8 @@
 # (clients/sdk/src/generated/persisted-documents.json, which the gateway loads with TRUSTED_DOCUMENTS=enforce).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-generated=(schema/supergraph.graphql 'subgraphs/*/generated' clients/sdk/src/generated)
+# 'subgraphs/*/generated/*', not '.../generated': a pathspec glob must match the files' whole paths.
+generated=(schema/supergraph.graphql 'subgraphs/*/generated/*' clients/sdk/src/generated)
 npm run --silent compose >/dev/null
 npm run --silent codegen >/dev/null
 if ! git diff --quiet -- "${generated[@]}"; then

@@ -36,6 +36,9 @@ const AUTH_FIELDS: Record<string, (args: Args) => readonly [kind: string, accoun
   register: emailOf,
   completeTwoFactorLogin: (args) => ['challenge', args.challenge],
   refreshSession: (args) => ['refresh', args.refreshToken],
+  // Mail bombing one address and guessing reset tokens are what these limits are for.
+  requestPasswordReset: (args) => ['email', args.email],
+  resetPassword: (args) => ['reset', args.token],
 };
 const PAYMENT_FIELDS = new Set(['createOrder', 'verifyPayment', 'refundPayment']);
 

@@ -218,6 +218,8 @@ export const IdentityTopics = {
 } as const;
 
 export type SecurityEventType =
+  | 'PASSWORD_RESET_REQUESTED'
+  | 'PASSWORD_RESET'
   | 'LOGIN_SUCCEEDED'
   | 'LOGIN_FAILED'
   | 'ACCOUNT_LOCKED'

@@ -1,5 +1,8 @@
 import { createAccessTokenSigner, type SigningKeySpec } from '../../platform/auth/accessToken';
 import { ConfigError } from '../../platform/config';
+import { startEmbeddedPostmark, type EmbeddedPostmark } from '../../platform/email/embedded';
+import type { EmailSender } from '../../platform/email/emailSender';
+import { createPostmarkEmailSender } from '../../platform/email/postmarkSender';
 import { identityConfigSchema, type IdentityConfig } from '../../platform/subgraphConfig';
 import { runSubgraphProcess } from '../../platform/subgraphProcess';
 import { createIdentitySubgraph } from './server';
@@ -50,6 +53,28 @@ runSubgraphProcess<IdentityConfig>(
       // Lockout counters and the session denylist must be shared by every replica and the gateway.
       if (!config.REDIS_URL) throw new ConfigError('REDIS_URL is required in production');
       assertOwaspScrypt(config);
+      // Reset emails must reach real mailboxes: Postmark's test token and plain HTTP deliver nothing.
+      if (!config.POSTMARK_SERVER_TOKEN || config.POSTMARK_SERVER_TOKEN === 'POSTMARK_API_TEST') {
+        throw new ConfigError('POSTMARK_SERVER_TOKEN (a real server token) is required in production');
+      }
+      if (!config.POSTMARK_API_URL.startsWith('https://')) {
+        throw new ConfigError('POSTMARK_API_URL must be an https:// URL in production');
+      }
+    }
+    const token = config.POSTMARK_SERVER_TOKEN;
+    let embeddedPostmark: EmbeddedPostmark | undefined;
+    let email: EmailSender;
+    if (token) {
+      email = createPostmarkEmailSender({
+        POSTMARK_SERVER_TOKEN: token,
+        POSTMARK_API_URL: config.POSTMARK_API_URL,
+        EMAIL_FROM: config.EMAIL_FROM,
+      });
+    } else {
+      // No token outside production: our Postmark stand-in, in-process, as under `npm start`.
+      embeddedPostmark = await startEmbeddedPostmark(config.EMAIL_FROM);
+      deps.logger.info(`emails are not sent: read them at ${embeddedPostmark.messagesUrl}?to=<address>`);
+      email = embeddedPostmark.sender;
     }
     const signer = await createAccessTokenSigner({
       issuer: config.JWT_ISSUER,
@@ -58,7 +83,20 @@ runSubgraphProcess<IdentityConfig>(
       publicKeyPem: config.JWT_PUBLIC_KEY,
       keys: extraKeys(config),
     });
-    return createIdentitySubgraph({ ...deps, signer, redisUrl: config.REDIS_URL, settings: config });
+    const subgraph = createIdentitySubgraph({
+      ...deps,
+      signer,
+      redisUrl: config.REDIS_URL,
+      settings: config,
+      email,
+    });
+    return {
+      ...subgraph,
+      async stop() {
+        await subgraph.stop();
+        await embeddedPostmark?.stop();
+      },
+    };
   },
   identityConfigSchema,
 ).catch((error: unknown) => {

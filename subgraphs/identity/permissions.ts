@@ -43,6 +43,9 @@ export const identityPermissions: SubgraphPermissions = {
     submitKyc: isAuthenticated,
     reviewKyc: staff,
     changePassword: isAuthenticated,
+    // Anonymous by nature (the user cannot sign in); the gateway's auth limits throttle them like login.
+    requestPasswordReset: allow,
+    resetPassword: allow,
     rotateSigningKey: admin,
   },
   User: {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse } from 'graphql';
 import type { AccessTokenSigner } from '../../platform/auth/accessToken';
+import type { EmailSender } from '../../platform/email/emailSender';
 import { createKeyValueStore, type KeyValueStore } from '../../platform/keyValueStore';
 import { identitySettingsSchema, type IdentitySettings } from '../../platform/subgraphConfig';
 import { assembleSubgraph, type SubgraphDeps } from '../../platform/subgraphModule';
@@ -18,6 +19,7 @@ import { createKycExpiryJob } from './services/kycExpiryJob';
 import { createLockout } from './services/lockout';
 import { keyFrom } from './services/sealing';
 import { createPasswordService } from './services/password';
+import { createPasswordResetService } from './services/passwordReset';
 import { createSessionService } from './services/sessions';
 import { createTwoFactorService } from './services/twoFactor';
 import { createUserService } from './services/users';
@@ -36,6 +38,8 @@ export interface IdentityDeps extends SubgraphDeps {
   settings?: Partial<IdentitySettings>;
   /** Prefix of the lockout counters: tests isolate theirs, since they all come from 127.0.0.1. */
   lockoutNamespace?: string;
+  /** Postmark (or our stand-in for it): password reset emails. */
+  email: EmailSender;
 }
 
 /** Development only: a key kept in .cache so TOTP secrets survive restarts of `npm start`. */
@@ -64,10 +68,13 @@ export function createIdentitySubgraph(deps: IdentityDeps) {
       keyLength: 32,
     },
     hashing: createHashingQueue(settings.PASSWORD_HASH_CONCURRENCY),
+    email: deps.email,
+    logger: deps.logger.child({ component: 'identity' }),
   };
   const sessions = createSessionService(serviceDeps);
   const twoFactor = createTwoFactorService(serviceDeps);
   const passwords = createPasswordService(serviceDeps);
+  const passwordResets = createPasswordResetService(serviceDeps, passwords);
   const users = createUserService(serviceDeps, sessions, twoFactor, passwords);
   const kycExpiry = createKycExpiryJob({
     prisma: deps.infra.prisma,
@@ -95,6 +102,7 @@ export function createIdentitySubgraph(deps: IdentityDeps) {
       sessions,
       twoFactor,
       passwords,
+      passwordResets,
       // Verifiers cache the key set up to max-age: a new key is published for longer before it signs.
       keyPublishLeadMs: 2 * settings.JWKS_MAX_AGE_SECONDS * 1000,
     }),

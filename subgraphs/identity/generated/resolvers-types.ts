@@ -104,6 +104,18 @@ export type Mutation = {
   /** Rotates: returns a new refresh token; the one presented stops working (after a short grace window). */
   refreshSession: AuthPayload;
   register: AuthPayload;
+  /**
+   * Emails a single-use password reset link (valid PASSWORD_RESET_TTL_MINUTES, 30 by default) to the
+   * account with this email, if there is one. Always true, whether or not the email has an account; at
+   * most 3 emails per account per hour, further requests send nothing. A new link replaces earlier ones.
+   */
+  requestPasswordReset: Scalars['Boolean']['output'];
+  /**
+   * Sets a new password with the token from a reset email, ends every session of the user and emails a
+   * notice. BAD_USER_INPUT with field "token" for an unknown, used or expired token; with field
+   * "newPassword" when the password fails the policy (the token then still works).
+   */
+  resetPassword: Scalars['Boolean']['output'];
   reviewKyc: KycSubmission;
   /** Ends every session but the current one; returns how many. */
   revokeOtherSessions: Scalars['Int']['output'];
@@ -157,6 +169,17 @@ export type MutationRefreshSessionArgs = {
 
 export type MutationRegisterArgs = {
   input: RegisterInput;
+};
+
+
+export type MutationRequestPasswordResetArgs = {
+  email: Scalars['String']['input'];
+};
+
+
+export type MutationResetPasswordArgs = {
+  newPassword: Scalars['String']['input'];
+  token: Scalars['String']['input'];
 };
 
 
@@ -569,6 +592,8 @@ export type MutationResolvers<ContextType = IdentityContext, ParentType extends 
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
   register?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRegisterArgs, 'input'>>;
+  requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
+  resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>>;
   reviewKyc?: Resolver<ResolversTypes['KycSubmission'], ParentType, ContextType, RequireFields<MutationReviewKycArgs, 'decision' | 'id'>>;
   revokeOtherSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   revokeRole?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationRevokeRoleArgs, 'role' | 'userId'>>;

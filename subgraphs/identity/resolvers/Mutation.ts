@@ -7,7 +7,7 @@ import { changeRole } from '../services/roles';
 import type { IdentityServices } from './services';
 
 export function createMutationResolvers(services: IdentityServices): MutationResolvers {
-  const { users, sessions, twoFactor, passwords, deps } = services;
+  const { users, sessions, twoFactor, passwords, passwordResets, deps } = services;
   return {
     register: (_parent, { input }, ctx) => users.register(ctx, input),
     login: (_parent, { input }, ctx) => users.login(ctx, input),
@@ -40,6 +40,8 @@ export function createMutationResolvers(services: IdentityServices): MutationRes
       reviewKyc(ctx, id, decision, reason, deps.settings.KYC_VALIDITY_DAYS),
     changePassword: async (_parent, { currentPassword, newPassword }, ctx) =>
       passwords.changePassword(ctx, await users.currentUser(ctx), currentPassword, newPassword),
+    requestPasswordReset: (_parent, { email }, ctx) => passwordResets.request(ctx, email),
+    resetPassword: (_parent, { token, newPassword }, ctx) => passwordResets.reset(ctx, token, newPassword),
     rotateSigningKey: async (_parent, _args, ctx) => {
       const admin = requireRole(ctx.viewer, 'ADMIN');
       const rotation = await deps.signer.rotate(services.keyPublishLeadMs);

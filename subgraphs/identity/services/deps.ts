@@ -1,6 +1,8 @@
 import type { AccessTokenSigner } from '../../../platform/auth/accessToken';
 import type { PasswordHashParams } from '../../../platform/auth/password';
+import type { EmailSender } from '../../../platform/email/emailSender';
 import type { KeyValueStore } from '../../../platform/keyValueStore';
+import type { Logger } from '../../../platform/logger';
 import type { IdentitySettings } from '../../../platform/subgraphConfig';
 import type { HashingQueue } from './hashingQueue';
 import type { Lockout } from './lockout';
@@ -17,4 +19,7 @@ export interface IdentityServiceDeps {
   passwordParams: PasswordHashParams;
   /** Every scrypt call goes through it (hashingQueue.ts). */
   hashing: HashingQueue;
+  /** Password reset emails and notices. */
+  email: EmailSender;
+  logger: Logger;
 }

@@ -74,6 +74,14 @@ export function createLockout(
     async recordSuccess(account: string): Promise<void> {
       await store.delete(key('fail', 'account', account));
     },
+    /**
+     * Proven control of the mailbox (a password reset): the account's failure count and current lock
+     * go, so the owner can sign in at once. The lockout history stays: a further lock still doubles.
+     */
+    async clearAccount(account: string): Promise<void> {
+      await store.delete(key('fail', 'account', account));
+      await store.delete(key('lock', 'account', account));
+    },
   };
 }
 

@@ -1,7 +1,8 @@
 import { hashPassword, verifyPassword, type PasswordHashParams } from '../../../platform/auth/password';
 import { denySession } from '../../../platform/auth/sessionDenylist';
 import { BadUserInputError, UnauthenticatedError } from '../../../platform/errors';
-import type { PrismaClient } from '../../../platform/prisma';
+import type { PrismaClient, TransactionClient } from '../../../platform/prisma';
+import type { SecurityEventType } from '../../../platform/events/topics';
 import type { User } from '../../../platform/prisma/generated/client';
 import type { IdentityContext } from '../context';
 import { recordSecurityEvent, recordSecurityEventNow } from './audit';
@@ -16,8 +17,63 @@ export function needsRehash(encoded: string, params: PasswordHashParams): boolea
   return !encoded.startsWith(paramsPrefix(params));
 }
 
+export interface PasswordReplacement {
+  /** The session that stays signed in (the one changing its password); null ends them all. */
+  keep: string | null;
+  revokedReason: string;
+  audit: Extract<SecurityEventType, 'PASSWORD_CHANGED' | 'PASSWORD_RESET'>;
+  /** Runs first in the same transaction; throwing rolls everything back (a reset consumes its token). */
+  precondition?: (tx: TransactionClient) => Promise<void>;
+}
+
+/**
+ * Sets the new hash and ends the user's other sessions in one transaction with the audit row, then
+ * denylists the ended sessions, whose access tokens stay valid up to 15 minutes otherwise. Whoever knew
+ * the old password may hold one of those sessions. Returns how many sessions ended.
+ */
+async function replaceWith(
+  store: IdentityServiceDeps['store'],
+  ctx: IdentityContext,
+  userId: string,
+  passwordHash: string,
+  options: PasswordReplacement,
+): Promise<number> {
+  const { keep } = options;
+  const revoked = await ctx.prisma.$transaction(async (tx) => {
+    await options.precondition?.(tx);
+    await tx.user.update({ where: { id: userId }, data: { passwordHash } });
+    const others = await tx.session.findMany({
+      where: { userId, revokedAt: null, ...(keep ? { id: { not: keep } } : {}) },
+      select: { id: true },
+    });
+    const ids = others.map((session) => session.id);
+    await tx.session.updateMany({
+      where: { id: { in: ids } },
+      data: { revokedAt: new Date(), revokedReason: options.revokedReason },
+    });
+    await recordSecurityEvent(tx, {
+      type: options.audit,
+      userId,
+      client: ctx.client,
+      details: { sessionsRevoked: ids.length },
+      correlationId: ctx.correlationId,
+    });
+    return ids;
+  });
+  for (const id of revoked) await denySession(store, id);
+  return revoked.length;
+}
+
 export function createPasswordService({ hashing, passwordParams, lockout, store }: IdentityServiceDeps) {
   return {
+    /** A new password set some other way than changePassword (a reset by email). */
+    replacePassword: (
+      ctx: IdentityContext,
+      userId: string,
+      passwordHash: string,
+      options: PasswordReplacement,
+    ) => replaceWith(store, ctx, userId, passwordHash, options),
+
     /**
      * Rehash-on-login: the only moment the plain password is at hand, so hashes follow a change of
      * the configured parameters as their owners sign in. The conditional update keeps a concurrent
@@ -56,31 +112,13 @@ export function createPasswordService({ hashing, passwordParams, lockout, store 
         throw new UnauthenticatedError('The current password is wrong');
       }
       const passwordHash = await hashing(() => hashPassword(password, passwordParams));
-      const keep = ctx.viewer?.sessionId ?? null;
-      const revoked = await ctx.prisma.$transaction(async (tx) => {
-        await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
-        const others = await tx.session.findMany({
-          where: { userId: user.id, revokedAt: null, ...(keep ? { id: { not: keep } } : {}) },
-          select: { id: true },
-        });
-        const ids = others.map((session) => session.id);
-        await tx.session.updateMany({
-          where: { id: { in: ids } },
-          data: { revokedAt: new Date(), revokedReason: 'PASSWORD_CHANGE' },
-        });
-        await recordSecurityEvent(tx, {
-          type: 'PASSWORD_CHANGED',
-          userId: user.id,
-          client: ctx.client,
-          details: { sessionsRevoked: ids.length },
-          correlationId: ctx.correlationId,
-        });
-        return ids;
+      const revoked = await replaceWith(store, ctx, user.id, passwordHash, {
+        keep: ctx.viewer?.sessionId ?? null,
+        revokedReason: 'PASSWORD_CHANGE',
+        audit: 'PASSWORD_CHANGED',
       });
-      // Their access tokens stay valid up to 15 minutes otherwise.
-      for (const id of revoked) await denySession(store, id);
       await lockout.recordSuccess(user.emailNormalized);
-      return revoked.length;
+      return revoked;
     },
   };
 }

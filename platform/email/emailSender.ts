@@ -1,0 +1,16 @@
+export interface EmailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  /** Postmark's Tag: groups messages in its activity views (e.g. "password-reset"). */
+  tag?: string;
+}
+
+export interface SentEmail {
+  messageId: string;
+}
+
+/** How a process sends transactional email; Postmark in every environment (postmarkSender.ts). */
+export interface EmailSender {
+  send(message: EmailMessage): Promise<SentEmail>;
+}
