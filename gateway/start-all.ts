@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { z } from 'zod';
-import { ConfigError, loadConfig } from '../platform/config';
-import { createPostmarkEmailSender } from '../platform/email/postmarkSender';
+import { loadConfig } from '../platform/config';
+import { configuredEmailSender } from '../platform/email/configured';
 import { emailSettingsSchema } from '../platform/subgraphConfig';
 import { createLogger } from '../platform/logger';
 import { createPrismaClient } from '../platform/prisma';
@@ -30,18 +30,6 @@ const config = loadConfig(
     })
     .extend(emailSettingsSchema.shape),
 );
-
-/** POSTMARK_SERVER_TOKEN set: real Postmark. Unset: our stand-in (gateway/stack.ts), never in production. */
-function configuredEmail() {
-  const token = config.POSTMARK_SERVER_TOKEN;
-  if (!token) {
-    if (config.NODE_ENV === 'production') {
-      throw new ConfigError('POSTMARK_SERVER_TOKEN is required in production');
-    }
-    return undefined;
-  }
-  return createPostmarkEmailSender({ ...config, POSTMARK_SERVER_TOKEN: token });
-}
 
 async function main(): Promise<void> {
   const logger = createLogger({ name: 'tradeschool', level: config.LOG_LEVEL });
@@ -76,7 +64,8 @@ async function main(): Promise<void> {
     // The issue's rate limits (per process without REDIS_URL), overridable like gateway/index.ts.
     gatewayLimits: { RATE_LIMITS: 'on', ...limitVariablesFrom(process.env) },
     marketFeed: true,
-    email: configuredEmail(),
+    // Unset without POSTMARK_SERVER_TOKEN: the stack starts our Postmark stand-in.
+    email: configuredEmailSender(config),
   });
   process.stdout.write(
     `\n  TradeSchool API ready\n  GraphQL:     ${stack.gatewayUrl}\n  IDE:         ${stack.gatewayUrl.replace(/graphql$/, '')}\n` +

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { baseConfigSchema, portSchema } from './config';
+import { DEFAULT_EMAIL_FROM } from './email/emailSender';
 
 export const subgraphConfigSchema = baseConfigSchema.extend({
   PORT: portSchema,
@@ -25,7 +26,7 @@ export const identityConfigSchema = subgraphConfigSchema.extend({
 
 /**
  * Transactional email through Postmark: the real API in production (a server token is then required,
- * subgraphs/identity/index.ts); without a token, outside production, our Postmark-compatible server
+ * platform/email/configured.ts); without a token, outside production, our Postmark-compatible server
  * (platform/email/postmarkServer.ts) is started in-process, as for `npm start`.
  */
 function emailSettingsShape() {
@@ -34,7 +35,7 @@ function emailSettingsShape() {
     /** http(s)://host[:port] of Postmark's API. */
     POSTMARK_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.postmarkapp.com'),
     /** A sender signature (or a domain) verified in the Postmark account. */
-    EMAIL_FROM: z.string().min(3).default('TradeSchool <no-reply@tradeschool.example>'),
+    EMAIL_FROM: z.string().min(3).default(DEFAULT_EMAIL_FROM),
   };
 }
 

@@ -14,3 +14,6 @@ export interface SentEmail {
 export interface EmailSender {
   send(message: EmailMessage): Promise<SentEmail>;
 }
+
+/** EMAIL_FROM's default: a sender signature must be verified in the Postmark account before use. */
+export const DEFAULT_EMAIL_FROM = 'TradeSchool <no-reply@tradeschool.example>';

@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { EmailSender } from './emailSender';
+import { DEFAULT_EMAIL_FROM, type EmailSender } from './emailSender';
 import { createPostmarkServer } from './postmarkServer';
 import { createPostmarkEmailSender, type PostmarkSettings } from './postmarkSender';
-
-export const DEFAULT_EMAIL_FROM = 'TradeSchool <no-reply@tradeschool.example>';
 
 /**
  * Our Postmark-compatible server on a free 127.0.0.1 port with a fresh token, and a sender that uses

@@ -1,6 +1,6 @@
+import { marketTickEnvelope } from '../../platform/events/marketTick';
 import { randomUUID } from 'node:crypto';
-import type { EventEnvelope } from '../../platform/events/envelope';
-import { MarketTopics, SignalLifecycleTopics, type MarketTickPayload } from '../../platform/events/topics';
+import { SignalLifecycleTopics } from '../../platform/events/topics';
 import type { Instrument } from '../../platform/prisma/generated/client';
 import { createTestKafkaBus, eventually, testLogger } from '../../test/support/env';
 import { createTickLifecycleConsumer, type ExpirySweep } from './lifecycleWorkers';
@@ -27,20 +27,15 @@ afterAll(async () => {
 
 const analyst = viewer('ANALYST');
 const trader = { ...viewer('TRADER'), tier: 'PREMIUM' as const };
-const envelope = (instrument: Instrument, price: string): EventEnvelope<MarketTickPayload> => {
-  const at = new Date().toISOString();
-  const payload = { instrumentId: instrument.id, symbol: instrument.symbol, price, bid: null, ask: null, at };
-  const id = randomUUID();
-  return {
-    id,
-    topic: MarketTopics.ticks,
-    key: instrument.id,
-    type: 'MarketTick',
-    payload,
-    correlationId: null,
-    occurredAt: at,
-  };
-};
+const envelope = (instrument: Instrument, price: string) =>
+  marketTickEnvelope({
+    instrumentId: instrument.id,
+    symbol: instrument.symbol,
+    price,
+    bid: null,
+    ask: null,
+    at: new Date().toISOString(),
+  });
 const tick = (instrument: Instrument, price: string) => bus.publish([envelope(instrument, price)]);
 const signalRow = (id: string) => h.db.prisma.signal.findUniqueOrThrow({ where: { id } });
 const closed = (id: string) =>

@@ -1,3 +1,4 @@
+import { marketTickEnvelope } from '../../platform/events/marketTick';
 import { randomUUID } from 'node:crypto';
 import { Prisma } from '../../platform/prisma';
 import { startTrading, viewer, type TradingHarness } from './testHarness';
@@ -51,15 +52,7 @@ describe('paper fills with slippage and partial fills', () => {
     const t1 = await tick(1, '101', '102');
     expect((await read(placed.id)).filledQuantity).toBe('0.8');
     // The same tick again (Kafka redelivery): its slice is a duplicate.
-    await trading.subgraph.consumers[3]!.handle({
-      id: randomUUID(),
-      topic: 'market.ticks',
-      key: t1.instrumentId,
-      type: 'MarketTick',
-      payload: t1,
-      correlationId: null,
-      occurredAt: t1.at,
-    });
+    await trading.subgraph.consumers[3]!.handle(marketTickEnvelope(t1));
     expect((await read(placed.id)).filledQuantity).toBe('0.8');
 
     await tick(2, '99', '100');

@@ -1,9 +1,10 @@
+import { marketTickEnvelope } from '../../platform/events/marketTick';
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../../platform/auth/viewer';
 import { createMemoryBus } from '../../platform/events/memoryBus';
 import { createLogger } from '../../platform/logger';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database';
-import { MarketTopics, type MarketTickPayload } from '../../platform/events/topics';
+import { type MarketTickPayload } from '../../platform/events/topics';
 import { createTradingSubgraph, type TradingOptions } from './server';
 import { viewer, codeOf, type Data, type Result } from '../../test/support/subgraphTest';
 export { viewer, codeOf, type Data, type Result };
@@ -55,15 +56,7 @@ export async function startTrading(options: TradingOptions = {}) {
       ask: quote.ask ?? null,
       at: quote.at ?? new Date().toISOString(),
     };
-    await subgraph.consumers[3]!.handle({
-      id: randomUUID(),
-      topic: MarketTopics.ticks,
-      key: instrumentId,
-      type: 'MarketTick',
-      payload,
-      correlationId: null,
-      occurredAt: payload.at,
-    });
+    await subgraph.consumers[3]!.handle(marketTickEnvelope(payload));
     return payload;
   }
 

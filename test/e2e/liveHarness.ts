@@ -1,6 +1,7 @@
+import { marketTickEnvelope } from '../../platform/events/marketTick';
 import { randomUUID } from 'node:crypto';
 import { type Stack } from '../../gateway/stack';
-import { MarketTopics, type LiveUserEvent, type MarketTickPayload } from '../../platform/events/topics';
+import { type LiveUserEvent, type MarketTickPayload } from '../../platform/events/topics';
 import { seed } from '../../prisma/seed';
 import { DEMO_PASSWORD } from '../../prisma/seed/data';
 import { createTestDatabase, type TestDatabase } from '../support/database';
@@ -88,17 +89,7 @@ export async function startLiveHarness(name: string, options: { freeSignalDelayM
         ask: price,
         at,
       };
-      await stack.infra.bus.publish([
-        {
-          id: randomUUID(),
-          topic: MarketTopics.ticks,
-          key: instrument.id,
-          type: 'MarketTick',
-          payload: tick,
-          correlationId: null,
-          occurredAt: at,
-        },
-      ]);
+      await stack.infra.bus.publish([marketTickEnvelope(tick)]);
     },
     async stop(): Promise<void> {
       for (const client of clients) await client.dispose();

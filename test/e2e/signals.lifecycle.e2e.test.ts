@@ -1,6 +1,7 @@
+import { marketTickEnvelope } from '../../platform/events/marketTick';
 import { randomUUID } from 'node:crypto';
 import { type Stack } from '../../gateway/stack';
-import { MarketTopics, type LiveTickEvent, type MarketTickPayload } from '../../platform/events/topics';
+import { type LiveTickEvent, type MarketTickPayload } from '../../platform/events/topics';
 import { createLivePubSub, type LivePubSub } from '../../platform/pubsub';
 import { seed } from '../../prisma/seed';
 import { DEMO_PASSWORD, demoUserIds, instrumentIds } from '../../prisma/seed/data';
@@ -69,17 +70,7 @@ describe('signal lifecycle through the gateway', () => {
       ask: null,
       at,
     };
-    return stack.infra.bus.publish([
-      {
-        id: randomUUID(),
-        topic: MarketTopics.ticks,
-        key: payload.instrumentId,
-        type: 'MarketTick',
-        payload,
-        correlationId: null,
-        occurredAt: at,
-      },
-    ]);
+    return stack.infra.bus.publish([marketTickEnvelope(payload)]);
   };
 
   it('closes a signal at its target, triggers an alert once, and delivers both live', async () => {

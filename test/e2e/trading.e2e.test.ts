@@ -1,6 +1,7 @@
+import { marketTickEnvelope } from '../../platform/events/marketTick';
 import { randomUUID } from 'node:crypto';
 import { type Stack } from '../../gateway/stack';
-import { MarketTopics, type MarketTickPayload } from '../../platform/events/topics';
+import { type MarketTickPayload } from '../../platform/events/topics';
 import { seed } from '../../prisma/seed';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { eventually } from '../support/env';
@@ -58,17 +59,7 @@ describe('trading end to end', () => {
       ask: null,
       at: new Date().toISOString(),
     };
-    await stack.infra.bus.publish([
-      {
-        id: randomUUID(),
-        topic: MarketTopics.ticks,
-        key: instrumentId,
-        type: 'MarketTick',
-        payload: tick,
-        correlationId: null,
-        occurredAt: tick.at,
-      },
-    ]);
+    await stack.infra.bus.publish([marketTickEnvelope(tick)]);
     // Until the tick has been consumed, each attempt is rejected (and stored so); then one fills.
     const filled = await eventually(
       async () => {

@@ -1,6 +1,7 @@
+import { marketTickEnvelope } from '../../platform/events/marketTick';
 import { randomUUID } from 'node:crypto';
 import { type Stack } from '../../gateway/stack';
-import { MarketTopics, type LiveUserEvent, type MarketTickPayload } from '../../platform/events/topics';
+import { type LiveUserEvent, type MarketTickPayload } from '../../platform/events/topics';
 import { Prisma } from '../../platform/prisma';
 import { createRedis } from '../../platform/redis';
 import { seed } from '../../prisma/seed';
@@ -75,17 +76,7 @@ describe('trading live exchange, live events and analytics end to end', () => {
       ask: null,
       at: new Date().toISOString(),
     };
-    await stack.infra.bus.publish([
-      {
-        id: randomUUID(),
-        topic: MarketTopics.ticks,
-        key: tick.instrumentId,
-        type: 'MarketTick',
-        payload: tick,
-        correlationId: null,
-        occurredAt: tick.at,
-      },
-    ]);
+    await stack.infra.bus.publish([marketTickEnvelope(tick)]);
     type Placed = {
       placeOrder: {
         id: string;

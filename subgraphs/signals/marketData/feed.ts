@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import type { EventBus, EventEnvelope } from '../../../platform/events/envelope';
-import { MarketTopics, type MarketTickPayload } from '../../../platform/events/topics';
+import { marketTickEnvelope } from '../../../platform/events/marketTick';
+import type { EventBus } from '../../../platform/events/envelope';
+import { type MarketTickPayload } from '../../../platform/events/topics';
 import type { Logger } from '../../../platform/logger';
 
 export type TickListener = (ticks: MarketTickPayload[]) => Promise<void> | void;
@@ -54,19 +54,7 @@ export function publishFeedToBus(feed: MarketDataFeed, bus: EventBus) {
   return {
     feed,
     async start(): Promise<void> {
-      unsubscribe ??= feed.subscribe((ticks) =>
-        bus.publish(
-          ticks.map((tick): EventEnvelope<MarketTickPayload> => ({
-            id: randomUUID(),
-            topic: MarketTopics.ticks,
-            key: tick.instrumentId,
-            type: 'MarketTick',
-            payload: tick,
-            correlationId: null,
-            occurredAt: tick.at,
-          })),
-        ),
-      );
+      unsubscribe ??= feed.subscribe((ticks) => bus.publish(ticks.map(marketTickEnvelope)));
       await feed.start();
     },
     async stop(): Promise<void> {
