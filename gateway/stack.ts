@@ -3,6 +3,7 @@ import { createAccessTokenSigner } from '../platform/auth/accessToken';
 import { startEmbeddedPostmark } from '../platform/email/embedded';
 import type { EmailSender } from '../platform/email/emailSender';
 import type { Domain, EventBus } from '../platform/events/envelope';
+import { startOrUnwind, stopAll, stopInStages } from '../platform/lifecycle';
 import type { Logger } from '../platform/logger';
 import { createLivePubSub } from '../platform/pubsub';
 import { createInfrastructure, type Infrastructure } from '../platform/runtime';
@@ -70,7 +71,16 @@ export interface StackOptions {
  * Every subgraph and the gateway in one process, each on its own port and speaking HTTP to each
  * other exactly as in a deployment. Used by `npm start` and the end-to-end tests.
  */
-export async function startStack(options: StackOptions) {
+export function startStack(options: StackOptions) {
+  // A start that fails half-way (a port taken, a broker not ready) stops what it had started, so neither
+  // `npm start` nor a test run is left with open sockets and consumers.
+  return startOrUnwind((started) => startComponents(options, started));
+}
+
+async function startComponents(
+  options: StackOptions,
+  started: (stop: () => Promise<unknown> | undefined) => void,
+) {
   const { logger, gatewaySecret } = options;
   const host = options.host ?? '127.0.0.1';
   const infra: Infrastructure = createInfrastructure(
@@ -82,6 +92,7 @@ export async function startStack(options: StackOptions) {
     logger,
     options.bus ? { bus: options.bus } : {},
   );
+  started(() => infra.stop());
   await infra.start();
   const deps: SubgraphDeps = { infra, logger, gatewaySecret, outboxPollMs: options.outboxPollMs };
   const signer = await createAccessTokenSigner({
@@ -91,18 +102,22 @@ export async function startStack(options: StackOptions) {
     publicKeyPem: options.identity?.publicKeyPem,
   });
   const razorpay = options.billing ? undefined : await startEmbeddedRazorpay();
+  started(() => razorpay?.stop());
   const { email, postmark } = options.email
     ? { email: options.email, postmark: undefined }
     : await startEmbeddedPostmark().then((embedded) => ({ email: embedded.sender, postmark: embedded }));
+  started(() => postmark?.stop());
   // One live pub/sub for the signals fan-out and the gateway: in-process without REDIS_URL, so `npm start`
   // delivers live signals too.
   const livePubSub = createLivePubSub(options.redisUrl);
+  started(() => livePubSub.close());
   // `npm start`: live orders on "binance" go to our Binance-compatible demo exchange, priced by the ticks.
   const tradingTicks: { store?: LastTickStore } = {};
   const demoExchange =
     options.marketFeed && !options.trading?.LIVE_EXCHANGE_API_URLS
       ? await startEmbeddedBinance((symbol) => tradingTicks.store?.latest(symbol)?.price ?? null)
       : undefined;
+  started(() => demoExchange?.stop());
   const trading = createTradingSubgraph(deps, {
     liveChannel: options.liveChannels?.user,
     ...(demoExchange ? { LIVE_EXCHANGE_API_URLS: { binance: demoExchange.url } } : {}),
@@ -123,10 +138,14 @@ export async function startStack(options: StackOptions) {
     createBillingSubgraph({ ...deps, billing: options.billing ?? razorpay!.billing }),
   ];
   const urls = {} as Record<Domain, string>;
-  for (const subgraph of subgraphs) {
-    const port = options.subgraphPorts === 'defaults' ? subgraphDefaults[subgraph.name].port : 0;
-    urls[subgraph.name] = await subgraph.start(port, host);
-  }
+  started(() => stopAll(subgraphs.map((subgraph) => () => subgraph.stop())));
+  // Concurrently: each subgraph's consumers join their groups at the same time.
+  await Promise.all(
+    subgraphs.map(async (subgraph) => {
+      const port = options.subgraphPorts === 'defaults' ? subgraphDefaults[subgraph.name].port : 0;
+      urls[subgraph.name] = await subgraph.start(port, host);
+    }),
+  );
   const gatewayConfig = gatewayConfigSchema.parse({
     GATEWAY_SECRET: gatewaySecret,
     REDIS_URL: options.redisUrl,
@@ -149,12 +168,14 @@ export async function startStack(options: StackOptions) {
     liveChannels: options.liveChannels,
     bus: infra.bus,
   });
+  started(() => gateway.stop());
   const gatewayUrl = await gateway.start(options.gatewayPort, host);
   razorpay?.sendWebhooksTo(gatewayUrl);
 
   const marketFeed = options.marketFeed
     ? createReplayMarketFeed({ prisma: infra.prisma, bus: infra.bus, logger })
     : undefined;
+  started(() => marketFeed?.stop());
   await marketFeed?.start();
 
   return {
@@ -169,16 +190,16 @@ export async function startStack(options: StackOptions) {
     razorpay: razorpay?.server,
     /** The embedded Postmark-compatible server: what identity emailed (`messages(to)`, GET /test/messages). */
     postmark,
+    /** Every part is stopped even if one fails (the first failure is rethrown at the end). */
     async stop(): Promise<void> {
-      await marketFeed?.stop();
-      await razorpay?.stop();
-      await demoExchange?.stop();
-      await gateway.stop();
-      for (const subgraph of subgraphs) await subgraph.stop();
-      // After identity: a reset email still on its way is accepted rather than refused.
-      await postmark?.stop();
-      await livePubSub.close();
-      await infra.stop();
+      await stopInStages([
+        [() => marketFeed?.stop(), () => razorpay?.stop(), () => demoExchange?.stop()],
+        [() => gateway.stop()],
+        subgraphs.map((subgraph) => () => subgraph.stop()),
+        // After identity: a reset email still on its way is accepted rather than refused.
+        [() => postmark?.stop(), () => livePubSub.close()],
+        [() => infra.stop()],
+      ]);
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Domain } from './events/envelope';
 import type { EventConsumer } from './events/inbox';
 import { createOutboxRelay } from './events/outbox';
 import { createEventRetention } from './events/retention';
+import { startOrUnwind, stopAll, stopInStages } from './lifecycle';
 import type { Logger } from './logger';
 import type { Infrastructure } from './runtime';
 
@@ -39,21 +40,38 @@ export function assembleSubgraph<S extends ServesHttp>(
     server,
     relay,
     consumers,
-    async start(port: number, host?: string): Promise<string> {
-      const url = await server.start(port, host);
-      for (const consumer of consumers) await consumer.start();
-      relay.start();
-      retention.start();
-      return url;
+    start(port: number, host?: string): Promise<string> {
+      return startOrUnwind(async (started) => {
+        const url = await server.start(port, host);
+        started(() => server.stop());
+        // Consumers join their groups concurrently; a consumer that cannot start stops the rest.
+        await stopAllOnFailure(
+          consumers.map((consumer) => consumer.start()),
+          () => stopAll(consumers.map((consumer) => () => consumer.stop())),
+        );
+        relay.start();
+        retention.start();
+        return url;
+      });
     },
     /** Stop taking requests first, then finish the relay batch in flight, then leave the groups. */
     async stop(): Promise<void> {
-      await server.stop();
-      await retention.stop();
-      await relay.stop();
-      for (const consumer of consumers) await consumer.stop();
+      await stopInStages([
+        [() => server.stop()],
+        [() => retention.stop(), () => relay.stop()],
+        consumers.map((consumer) => () => consumer.stop()),
+      ]);
     },
   };
+}
+
+/** Waits for every start; if any failed, runs `unwind` once all have settled, then fails. */
+async function stopAllOnFailure(starts: Promise<unknown>[], unwind: () => Promise<void>): Promise<void> {
+  const outcomes = await Promise.allSettled(starts);
+  const failure = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (!failure) return;
+  await unwind().catch(() => undefined);
+  throw failure.reason;
 }
 
 export type Subgraph = ReturnType<typeof assembleSubgraph<ServesHttp>>;

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Stack } from '../stack';
 import { LearningEventTypes, LearningTopics, type CourseChangedPayload } from '../../platform/events/topics';
-import { seed } from '../../prisma/seed';
-import { createTestDatabase, type TestDatabase } from '../../test/support/database';
+import { createSeededTestDatabase, type TestDatabase } from '../../test/support/database';
 import { eventually } from '../../test/support/env';
 import { expectData, loginHeaders } from '../../test/support/graphqlClient';
 import { RESPONSE_CACHE_HEADER } from './responseCache';
@@ -21,8 +20,7 @@ describe('gateway response cache', () => {
   let url: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await seed(db.prisma, { demoAccounts: true });
+    db = await createSeededTestDatabase();
     stack = await startTestStack(db, 'response-cache', {
       gatewayResponseCache: true,
     });

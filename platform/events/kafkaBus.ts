@@ -1,6 +1,7 @@
 import { Kafka, logLevel, type Admin, type Consumer, type LogEntry, type Producer } from 'kafkajs';
 import type { Logger } from '../logger';
 import type { BusSubscription, EventBus, EventEnvelope, EventHandler } from './envelope';
+import { createTopicProvisioner, retryWhileTopicsNotReady } from './kafkaTopics';
 
 export interface KafkaBusOptions {
   brokers: string[];
@@ -14,6 +15,14 @@ export interface KafkaBusOptions {
    * logical topic names; only the broker sees the prefix.
    */
   namespace?: string | undefined;
+  /** How long a new topic may take to get partition leaders before publish/subscribe fail (30 s). */
+  topicReadyTimeoutMs?: number;
+  /**
+   * Longest a consumer's fetch waits on the broker when there is nothing to read (1 s). A fetch still
+   * returns as soon as a message arrives, so this does not add latency; it bounds how long stopping a
+   * consumer waits for its fetch in flight (kafkajs' default of 5 s made every shutdown take 5 s).
+   */
+  consumerMaxWaitMs?: number;
 }
 
 function kafkaLogCreator(logger: Logger) {
@@ -39,6 +48,8 @@ export function createKafkaBus({
   logger,
   partitions = 3,
   namespace,
+  topicReadyTimeoutMs = 30_000,
+  consumerMaxWaitMs = 1_000,
 }: KafkaBusOptions): EventBus {
   const physical = (name: string) => (namespace ? `${namespace}.${name}` : name);
   const kafka = new Kafka({
@@ -57,22 +68,10 @@ export function createKafkaBus({
   });
   const admin: Admin = kafka.admin();
   const consumers = new Set<Consumer>();
-  const knownTopics = new Set<string>();
+  const topics = createTopicProvisioner({ admin, partitions, readyTimeoutMs: topicReadyTimeoutMs });
   let started: Promise<void> | undefined;
 
-  async function ensureTopics(topics: string[]): Promise<void> {
-    const missing = topics.map(physical).filter((topic) => !knownTopics.has(topic));
-    if (missing.length === 0) return;
-    const existing = new Set(await admin.listTopics());
-    const toCreate = missing.filter((topic) => !existing.has(topic));
-    if (toCreate.length > 0) {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: toCreate.map((topic) => ({ topic, numPartitions: partitions })),
-      });
-    }
-    for (const topic of missing) knownTopics.add(topic);
-  }
+  const ensureTopics = (names: string[]) => topics.ensure(names.map(physical));
 
   return {
     kind: 'kafka',
@@ -85,6 +84,7 @@ export function createKafkaBus({
       consumers.clear();
       // disconnect() waits for in-flight sends, so nothing accepted by publish() is dropped.
       await Promise.allSettled([producer.disconnect(), admin.disconnect()]);
+      topics.reset();
       started = undefined;
     },
     async ready() {
@@ -119,21 +119,38 @@ export function createKafkaBus({
     },
     async subscribe({
       groupId,
-      topics,
+      topics: names,
       handler,
     }: {
       groupId: string;
       topics: string[];
       handler: EventHandler;
     }) {
-      await ensureTopics(topics);
-      const consumer = kafka.consumer({ groupId: physical(groupId), allowAutoTopicCreation: false });
+      await ensureTopics(names);
+      const consumer = kafka.consumer({
+        groupId: physical(groupId),
+        allowAutoTopicCreation: false,
+        maxWaitTimeInMs: consumerMaxWaitMs,
+      });
       consumers.add(consumer);
-      await consumer.connect();
-      await consumer.subscribe({ topics: topics.map(physical), fromBeginning: true });
-      // A handler that throws leaves the offset uncommitted: kafkajs retries the message, so
-      // delivery is at-least-once and handlers must be idempotent (platform/events/inbox.ts).
-      await consumer.run({ eachMessage: async ({ message }) => handler(decode(message.value)) });
+      consumer.on(consumer.events.CRASH, ({ payload }) =>
+        logger.error({ err: payload.error, groupId, restart: payload.restart }, 'Kafka consumer crashed'),
+      );
+      try {
+        await consumer.connect();
+        // The topics have leaders (ensureTopics), but this consumer's own metadata request can still
+        // reach a broker that has not applied them yet: retry that, bounded, instead of failing start-up.
+        await retryWhileTopicsNotReady(`subscribing ${groupId}`, topicReadyTimeoutMs, () =>
+          consumer.subscribe({ topics: names.map(physical), fromBeginning: true }),
+        );
+        // A handler that throws leaves the offset uncommitted: kafkajs retries the message, so
+        // delivery is at-least-once and handlers must be idempotent (platform/events/inbox.ts).
+        await consumer.run({ eachMessage: async ({ message }) => handler(decode(message.value)) });
+      } catch (error) {
+        consumers.delete(consumer);
+        await consumer.disconnect().catch(() => undefined);
+        throw error;
+      }
       const subscription: BusSubscription = {
         async stop() {
           consumers.delete(consumer);

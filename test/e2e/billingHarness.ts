@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { startStack, type Stack } from '../../gateway/stack';
-import { seed } from '../../prisma/seed';
 import { DEMO_PASSWORD } from '../../prisma/seed/data';
 import type { RazorpayServer } from '../../subgraphs/billing/razorpayServer';
 import { hmacSha256Hex } from '../../subgraphs/billing/services/signatures';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createSeededTestDatabase, type TestDatabase } from '../support/database';
 import { createTestKafkaBus, redisUrl, testGatewaySecret } from '../support/env';
 import { expectData, postGraphQL } from '../support/graphqlClient';
 
@@ -13,8 +12,7 @@ export const ORDER_FIELDS = 'id razorpayOrderId amount { amount currency } statu
 
 /** The whole stack with the embedded Razorpay-compatible server, on a fresh seeded database. */
 export async function startBillingStack() {
-  const db: TestDatabase = await createTestDatabase();
-  await seed(db.prisma, { demoAccounts: true });
+  const db: TestDatabase = await createSeededTestDatabase();
   // These buyers pay above ₹50,000, which issue 4 puts behind verified KYC (the token's `kyc` claim).
   await db.prisma.user.updateMany({ data: { kycStatus: 'VERIFIED' } });
   const stack: Stack = await startStack({

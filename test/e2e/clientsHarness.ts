@@ -5,9 +5,8 @@ import WebSocket from 'ws';
 import { createTradeSchoolClient, type TradeSchoolClientOptions } from '../../clients/sdk/src';
 import { type Stack } from '../../gateway/stack';
 import { repoRoot } from '../../platform/topology';
-import { seed } from '../../prisma/seed';
 import { DEMO_PASSWORD } from '../../prisma/seed/data';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createSeededTestDatabase, type TestDatabase } from '../support/database';
 
 import { startTestStack } from '../support/testStack';
 
@@ -40,8 +39,7 @@ export interface ClientsStack {
  * live channel), with trusted documents enforced: only codegen's operations are accepted over HTTP.
  */
 export async function startClientsStack(): Promise<ClientsStack> {
-  const db = await createTestDatabase();
-  await seed(db.prisma, { demoAccounts: true });
+  const db = await createSeededTestDatabase();
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
   const keys = { privateKeyPem: await exportPKCS8(privateKey), publicKeyPem: await exportSPKI(publicKey) };
   const suffix = randomUUID();

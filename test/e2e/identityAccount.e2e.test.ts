@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Stack } from '../../gateway/stack';
-import { seed } from '../../prisma/seed';
 import { DEMO_PASSWORD, demoUserIds } from '../../prisma/seed/data';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createSeededTestDatabase, type TestDatabase } from '../support/database';
 import { eventually } from '../support/env';
 import { startTestStack } from '../support/testStack';
 import { expectData, postGraphQL } from '../support/graphqlClient';
@@ -25,8 +24,7 @@ describe('identity accounts end to end', () => {
   let url: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await seed(db.prisma, { demoAccounts: true });
+    db = await createSeededTestDatabase();
     stack = await startTestStack(db, 'identity-account-e2e', {
       identity: {
         // The seed hashes with N=2^16: these settings make every demo login a rehash.

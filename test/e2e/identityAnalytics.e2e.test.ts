@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { type Stack } from '../../gateway/stack';
 import type { KycStatus, Role } from '../../platform/prisma/generated/enums';
-import { seed } from '../../prisma/seed';
 import { DEMO_PASSWORD } from '../../prisma/seed/data';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createSeededTestDatabase, type TestDatabase } from '../support/database';
 
 import { startTestStack } from '../support/testStack';
 import { expectData, postGraphQL } from '../support/graphqlClient';
@@ -58,8 +57,7 @@ describe('userAnalytics end to end', () => {
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await seed(db.prisma, { demoAccounts: true });
+    db = await createSeededTestDatabase();
     await db.prisma.user.createMany({
       data: fixture.map(([at, roles, kycStatus], i) => {
         const email = `fixture-${i}-${randomBytes(3).toString('hex')}@example.test`;

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Stack } from '../../gateway/stack';
-import { seed } from '../../prisma/seed';
 import { verhoeffValid } from '../../subgraphs/identity/services/kycDocuments';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createSeededTestDatabase, type TestDatabase } from '../support/database';
 import { startTestStack } from '../support/testStack';
 import { expectData, postGraphQL } from '../support/graphqlClient';
 import { testSigningKey } from './identityTokens';
@@ -26,8 +25,7 @@ export const bearer = (token: string | null) => ({ authorization: `Bearer ${toke
  * `issuedRefreshTokens`, to prove none of them is in the database.
  */
 export async function startIdentityStack(name: string) {
-  const db: TestDatabase = await createTestDatabase();
-  await seed(db.prisma, { demoAccounts: true });
+  const db: TestDatabase = await createSeededTestDatabase();
   const key = await testSigningKey();
   const stack: Stack = await startTestStack(db, name, {
     identity: {

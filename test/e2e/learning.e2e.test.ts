@@ -3,9 +3,8 @@ import type { EventEnvelope } from '../../platform/events/envelope';
 import { createCourseAccessConsumer } from '../../subgraphs/learning/events';
 import { LearningTopics, PaymentTopics, type PaymentCapturedPayload } from '../../platform/events/topics';
 import { type Stack } from '../../gateway/stack';
-import { seed } from '../../prisma/seed';
 import { courseIds, demoUserIds } from '../../prisma/seed/data';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createSeededTestDatabase, type TestDatabase } from '../support/database';
 import {
   createTestKafkaBus,
   eventually,
@@ -26,8 +25,7 @@ describe('learning end to end', () => {
   const kafkaNamespace = testKafkaNamespace();
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await seed(db.prisma, { demoAccounts: true });
+    db = await createSeededTestDatabase();
     stack = await startTestStack(db, 'e2e-learning', {
       bus: createTestKafkaBus('e2e-learning', kafkaNamespace),
     });

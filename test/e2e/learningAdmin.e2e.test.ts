@@ -2,9 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { type Stack } from '../../gateway/stack';
 import type { EventEnvelope } from '../../platform/events/envelope';
 import { LearningTopics, type CourseChangedPayload } from '../../platform/events/topics';
-import { seed } from '../../prisma/seed';
 import { DEMO_PASSWORD } from '../../prisma/seed/data';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createSeededTestDatabase, type TestDatabase } from '../support/database';
 import { eventually } from '../support/env';
 import { startTestStack } from '../support/testStack';
 import { expectData, postGraphQL } from '../support/graphqlClient';
@@ -20,8 +19,7 @@ describe('learning authoring events and admin analytics end to end', () => {
   let stopListening: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await seed(db.prisma, { demoAccounts: true });
+    db = await createSeededTestDatabase();
     stack = await startTestStack(db, 'learning-admin-e2e', {
       identity: {
         settings: { LOCKOUT_IP_THRESHOLD: 1_000 },

@@ -2,9 +2,8 @@ import { marketTickEnvelope } from '../../platform/events/marketTick';
 import { randomUUID } from 'node:crypto';
 import { type Stack } from '../../gateway/stack';
 import { type LiveUserEvent, type MarketTickPayload } from '../../platform/events/topics';
-import { seed } from '../../prisma/seed';
 import { DEMO_PASSWORD } from '../../prisma/seed/data';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createSeededTestDatabase, type TestDatabase } from '../support/database';
 import { eventually } from '../support/env';
 import { startTestStack } from '../support/testStack';
 import { expectData } from '../support/graphqlClient';
@@ -26,8 +25,7 @@ export async function startLiveHarness(name: string, options: { freeSignalDelayM
     user: `live.user.${name}.${suffix}`,
     ticks: `live.ticks.${name}.${suffix}`,
   };
-  const db: TestDatabase = await createTestDatabase();
-  await seed(db.prisma, { demoAccounts: true });
+  const db: TestDatabase = await createSeededTestDatabase();
   const key = await testSigningKey();
   const stack: Stack = await startTestStack(db, `e2e-${name}`, {
     identity: { privateKeyPem: key.privateKeyPem, publicKeyPem: key.publicKeyPem },

@@ -1,9 +1,8 @@
 import pino from 'pino';
 import { signViewerHeaders, type Viewer } from '../../platform/auth/viewer';
 import { startStack, type Stack } from '../../gateway/stack';
-import { seed } from '../../prisma/seed';
 import { demoUserIds } from '../../prisma/seed/data';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createSeededTestDatabase, type TestDatabase } from '../support/database';
 import { createTestKafkaBus, redisUrl, testGatewaySecret } from '../support/env';
 import { expectData, loginHeaders, postGraphQL } from '../support/graphqlClient';
 
@@ -16,8 +15,7 @@ describe('permissions end to end', () => {
   const logger = pino({ level: 'silent' });
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await seed(db.prisma, { demoAccounts: true });
+    db = await createSeededTestDatabase();
     stack = await startStack({
       databaseUrl: db.url,
       bus: createTestKafkaBus('e2e-permissions'),

@@ -3,9 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startStack, type Stack } from '../../gateway/stack';
-import { seed } from '../../prisma/seed';
 import { DEMO_PASSWORD } from '../../prisma/seed/data';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createSeededTestDatabase, type TestDatabase } from '../support/database';
 import { eventually, redisUrl, testGatewaySecret } from '../support/env';
 import { post, recordingLogger, startExtraGateway, startPrivateRedis } from './protectionHarness';
 
@@ -18,8 +17,7 @@ describe('gateway protection end to end', () => {
   const stops: (() => Promise<void> | void)[] = [];
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await seed(db.prisma, { demoAccounts: true });
+    db = await createSeededTestDatabase();
     stack = await startStack({
       databaseUrl: db.url,
       redisUrl,

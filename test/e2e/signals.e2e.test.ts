@@ -4,9 +4,8 @@ import { gatewayConfigSchema } from '../../gateway/config';
 import { createGatewayServer, type GatewayServer } from '../../gateway/server';
 import { type Stack } from '../../gateway/stack';
 import { createAccessTokenSigner, ACCESS_TOKEN_TTL_SECONDS } from '../../platform/auth/accessToken';
-import { seed } from '../../prisma/seed';
 import { DEMO_PASSWORD, demoUserIds } from '../../prisma/seed/data';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createSeededTestDatabase, type TestDatabase } from '../support/database';
 import { eventually, redisUrl, testGatewaySecret, testLogger } from '../support/env';
 import { startTestStack } from '../support/testStack';
 import { expectData } from '../support/graphqlClient';
@@ -33,8 +32,7 @@ describe('live signals through the gateway', () => {
   const channel = `live.signals.e2e.${suffix}`;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await seed(db.prisma, { demoAccounts: true });
+    db = await createSeededTestDatabase();
     const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
     const keys = { privateKeyPem: await exportPKCS8(privateKey), publicKeyPem: await exportSPKI(publicKey) };
     // Same key as identity, clock set back: its tokens pass every check and expire 3 seconds from now.

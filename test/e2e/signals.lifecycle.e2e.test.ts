@@ -3,9 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { type Stack } from '../../gateway/stack';
 import { type LiveTickEvent, type MarketTickPayload } from '../../platform/events/topics';
 import { createLivePubSub, type LivePubSub } from '../../platform/pubsub';
-import { seed } from '../../prisma/seed';
 import { DEMO_PASSWORD, demoUserIds, instrumentIds } from '../../prisma/seed/data';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createSeededTestDatabase, type TestDatabase } from '../support/database';
 import { eventually, redisUrl } from '../support/env';
 import { startTestStack } from '../support/testStack';
 import { expectData, postGraphQL } from '../support/graphqlClient';
@@ -28,8 +27,7 @@ describe('signal lifecycle through the gateway', () => {
   const ticksHeard: LiveTickEvent[] = [];
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await seed(db.prisma, { demoAccounts: true });
+    db = await createSeededTestDatabase();
     stack = await startTestStack(db, 'e2e-signals-lifecycle', {
       liveChannels: { user: channels.user, ticks: channels.ticks },
       signals: { fanoutGroupId: `signals-fanout-lc-${suffix}`, liveChannel: channels.signals },

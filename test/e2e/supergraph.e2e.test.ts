@@ -1,9 +1,8 @@
 import pino from 'pino';
 import { signViewerHeaders } from '../../platform/auth/viewer';
 import { startStack, type Stack } from '../../gateway/stack';
-import { seed } from '../../prisma/seed';
 import { demoUserIds } from '../../prisma/seed/data';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createSeededTestDatabase, type TestDatabase } from '../support/database';
 import { createTestKafkaBus, eventually, redisUrl, testGatewaySecret } from '../support/env';
 import { expectData, loginHeaders, postGraphQL } from '../support/graphqlClient';
 
@@ -18,8 +17,7 @@ describe('supergraph end to end', () => {
   const logger = pino({ level: 'info' }, { write: (line: string) => void logLines.push(JSON.parse(line)) });
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await seed(db.prisma, { demoAccounts: true });
+    db = await createSeededTestDatabase();
     stack = await startStack({
       databaseUrl: db.url,
       bus: createTestKafkaBus('e2e'),

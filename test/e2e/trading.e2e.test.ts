@@ -2,8 +2,7 @@ import { marketTickEnvelope } from '../../platform/events/marketTick';
 import { randomUUID } from 'node:crypto';
 import { type Stack } from '../../gateway/stack';
 import { type MarketTickPayload } from '../../platform/events/topics';
-import { seed } from '../../prisma/seed';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createSeededTestDatabase, type TestDatabase } from '../support/database';
 import { eventually } from '../support/env';
 import { startTestStack } from '../support/testStack';
 import { expectData, loginHeaders, postGraphQL } from '../support/graphqlClient';
@@ -16,8 +15,7 @@ describe('trading end to end', () => {
   const symbol = `E${randomUUID().slice(0, 8).toUpperCase()}-USDT`;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await seed(db.prisma, { demoAccounts: true });
+    db = await createSeededTestDatabase();
     stack = await startTestStack(db, 'e2e-trading', {});
     url = stack.gatewayUrl;
   }, 120_000);

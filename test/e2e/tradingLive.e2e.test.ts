@@ -4,14 +4,13 @@ import { type Stack } from '../../gateway/stack';
 import { type LiveUserEvent, type MarketTickPayload } from '../../platform/events/topics';
 import { Prisma } from '../../platform/prisma';
 import { createRedis } from '../../platform/redis';
-import { seed } from '../../prisma/seed';
 import { demoUserIds } from '../../prisma/seed/data';
 import { instrumentIds } from '../../prisma/seed/market';
 import {
   createBinanceCompatibleServer,
   type BinanceCompatibleServer,
 } from '../../subgraphs/trading/exchange/binanceServer';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createSeededTestDatabase, type TestDatabase } from '../support/database';
 import { eventually, redisUrl } from '../support/env';
 import { startTestStack } from '../support/testStack';
 import { expectData, loginHeaders, postGraphQL } from '../support/graphqlClient';
@@ -36,8 +35,7 @@ describe('trading live exchange, live events and analytics end to end', () => {
     await listener.connect();
     await listener.subscribe(channel);
     listener.on('message', (_channel: string, message: string) => received.push(JSON.parse(message)));
-    db = await createTestDatabase();
-    await seed(db.prisma, { demoAccounts: true });
+    db = await createSeededTestDatabase();
     stack = await startTestStack(db, 'e2e-trading-live', {
       liveChannels: { user: channel },
       trading: { LIVE_EXCHANGE_API_URLS: { binance: exchangeUrl }, LIVE_SYNC_INTERVAL_MS: 0 },

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventBus } from '../../platform/events/envelope';
 import { createKafkaBus } from '../../platform/events/kafkaBus';
 import { createLogger } from '../../platform/logger';
+import { stoppedAfterFile } from './resources';
 
 /** The real broker .ci/run starts; tests that need Kafka use it, never a stand-in. */
 export const kafkaBrokers = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
@@ -37,5 +38,6 @@ export function testKafkaNamespace(): string {
  * reach this one's consumers. Pass the same namespace to every bus that must see the same events.
  */
 export function createTestKafkaBus(clientId: string, namespace: string = testKafkaNamespace()): EventBus {
-  return createKafkaBus({ brokers: kafkaBrokers.split(','), clientId, logger: testLogger, namespace });
+  const bus = createKafkaBus({ brokers: kafkaBrokers.split(','), clientId, logger: testLogger, namespace });
+  return { ...bus, stop: stoppedAfterFile(`Kafka bus ${clientId} (${namespace})`, () => bus.stop()) };
 }
