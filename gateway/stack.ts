@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createAccessTokenSigner } from '../platform/auth/accessToken';
+import { createGatewayReplayGuard } from '../platform/auth/gatewayReplayGuard';
 import { startEmbeddedPostmark } from '../platform/email/embedded';
 import type { EmailSender } from '../platform/email/emailSender';
 import type { Domain, EventBus } from '../platform/events/envelope';
@@ -83,7 +84,15 @@ export async function startStack(options: StackOptions) {
     options.bus ? { bus: options.bus } : {},
   );
   await infra.start();
-  const deps: SubgraphDeps = { infra, logger, gatewaySecret, outboxPollMs: options.outboxPollMs };
+  // One record of used gateway nonces for all five subgraphs: Redis when configured, else in-process.
+  const gatewayReplay = createGatewayReplayGuard({ redisUrl: options.redisUrl });
+  const deps: SubgraphDeps = {
+    infra,
+    logger,
+    gatewaySecret,
+    gatewayReplay,
+    outboxPollMs: options.outboxPollMs,
+  };
   const signer = await createAccessTokenSigner({
     issuer: 'tradeschool-identity',
     audience: 'tradeschool-api',
@@ -175,6 +184,7 @@ export async function startStack(options: StackOptions) {
       await demoExchange?.stop();
       await gateway.stop();
       for (const subgraph of subgraphs) await subgraph.stop();
+      await gatewayReplay.close();
       // After identity: a reset email still on its way is accepted rather than refused.
       await postmark?.stop();
       await livePubSub.close();

@@ -109,6 +109,7 @@ export function createIdentitySubgraph(deps: IdentityDeps) {
     prisma: deps.infra.prisma,
     logger: deps.logger,
     gatewaySecret: deps.gatewaySecret,
+    gatewayReplay: deps.gatewayReplay,
     readiness: deps.infra.readiness,
     routes: [jwksRoute],
     createLoaders: (prisma) => createIdentityLoaders(prisma),
