@@ -65,8 +65,8 @@ export function createSessionService({ signer, store, settings, refreshLimit }: 
      * Rotation with reuse detection. The conditional update makes concurrent refreshes of one token
      * queue on its row: the first rotates, the others then see it used. Inside the grace window they
      * get the same successor (two tabs); after it, presenting a used token means it was copied, so
-     * the whole family (session) is revoked. The rate limit refuses only what would rotate or be
-     * answered: a reuse revokes the family however many attempts came before it.
+     * the whole family (session) is revoked. Over the refresh limit everything is refused except a
+     * reuse: that one still revokes the family, however many attempts came before it.
      */
     async refresh(ctx: IdentityContext, token: string) {
       const now = new Date();
