@@ -47,7 +47,7 @@ export function createGatewayServer(
     supergraphSdl,
     buildService: ({ name }) =>
       protection.boundSubgraphCalls(
-        new SignedSubgraphDataSource(urls[name as Domain] ?? '', config.GATEWAY_SECRET),
+        new SignedSubgraphDataSource(urls[name as Domain] ?? '', config.GATEWAY_SECRET, name),
       ),
   });
   const apollo = new ApolloServer<GatewayContext>({

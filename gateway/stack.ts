@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createAccessTokenSigner } from '../platform/auth/accessToken';
+import { createGatewayReplayGuard } from '../platform/auth/gatewayReplayGuard';
 import { startEmbeddedPostmark } from '../platform/email/embedded';
 import type { EmailSender } from '../platform/email/emailSender';
 import type { Domain, EventBus } from '../platform/events/envelope';
@@ -94,7 +95,16 @@ async function startComponents(
   );
   started(() => infra.stop());
   await infra.start();
-  const deps: SubgraphDeps = { infra, logger, gatewaySecret, outboxPollMs: options.outboxPollMs };
+  // One record of used gateway nonces for all five subgraphs: Redis when configured, else in-process.
+  const gatewayReplay = createGatewayReplayGuard({ redisUrl: options.redisUrl });
+  started(() => gatewayReplay.close());
+  const deps: SubgraphDeps = {
+    infra,
+    logger,
+    gatewaySecret,
+    gatewayReplay,
+    outboxPollMs: options.outboxPollMs,
+  };
   const signer = await createAccessTokenSigner({
     issuer: 'tradeschool-identity',
     audience: 'tradeschool-api',
@@ -197,7 +207,7 @@ async function startComponents(
         [() => gateway.stop()],
         subgraphs.map((subgraph) => () => subgraph.stop()),
         // After identity: a reset email still on its way is accepted rather than refused.
-        [() => postmark?.stop(), () => livePubSub.close()],
+        [() => gatewayReplay.close(), () => postmark?.stop(), () => livePubSub.close()],
         [() => infra.stop()],
       ]);
     },

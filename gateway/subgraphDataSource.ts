@@ -1,6 +1,9 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { INTERNAL_HEADERS, signViewerHeaders, type ClientInfo, type Viewer } from '../platform/auth/viewer';
+import type { FetcherResponse } from '@apollo/utils.fetcher';
+import type { GraphQLError } from 'graphql';
+import { INTERNAL_HEADERS, viewerHeaders, type ClientInfo, type Viewer } from '../platform/auth/viewer';
 import { CORRELATION_HEADER } from '../platform/logger';
+import { subgraphFailure, subgraphHttpError } from './subgraphErrors';
 import { createSubgraphFetcher } from './subgraphFetcher';
 
 export interface GatewayContext {
@@ -11,19 +14,22 @@ export interface GatewayContext {
 }
 
 /** Shared by every data source: one client request fetches from several subgraphs. */
-const signedByRequest = new WeakMap<object, Record<string, string>>();
+const encodedByRequest = new WeakMap<object, Record<string, string>>();
 
 /**
  * Every subgraph request carries the correlation id and the viewer in headers the gateway signs;
- * client headers are not forwarded at all, so a forged x-viewer never reaches a subgraph.
+ * client headers are not forwarded at all, so a forged x-viewer never reaches a subgraph. The
+ * signature itself (method, subgraph, path, body hash, nonce, timestamp) is made per fetch, by the
+ * fetcher, over the exact bytes it sends.
  */
 export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     url: string,
-    private readonly secret: string,
+    secret: string,
+    private readonly subgraph: string,
   ) {
-    // Not Apollo's default (make-fetch-happen): keep-alive sockets and shared identical reads.
-    super({ url, fetcher: createSubgraphFetcher() });
+    // Not Apollo's default (make-fetch-happen): keep-alive sockets, shared identical reads, signing.
+    super({ url, fetcher: createSubgraphFetcher({ secret, subgraph }) });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -33,25 +39,29 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
     // Health checks and schema loads run without a request context.
     const correlationId = 'correlationId' in context ? context.correlationId : 'gateway-internal';
     headers.set(CORRELATION_HEADER, correlationId);
-    for (const [name, value] of Object.entries(this.signedHeadersOf(context, correlationId))) {
-      headers.set(name, value);
-    }
+    for (const [name, value] of Object.entries(this.encodedHeadersOf(context))) headers.set(name, value);
   }
 
-  /**
-   * The signed viewer headers, once per client request: its fetches to every subgraph carry the same
-   * viewer, client and correlation id, and a timestamp minutes of skew away from expiring.
-   */
-  private signedHeadersOf(
+  /** The viewer and client encoded once per client request: all its fetches carry the same ones. */
+  private encodedHeadersOf(
     context: GraphQLDataSourceProcessOptions<GatewayContext>['context'],
-    correlationId: string,
   ): Record<string, string> {
-    const known = signedByRequest.get(context);
+    const known = encodedByRequest.get(context);
     if (known) return known;
     const viewer = 'viewer' in context ? context.viewer : null;
     const client = 'client' in context ? (context.client ?? null) : null;
-    const signed = signViewerHeaders(viewer, correlationId, this.secret, Date.now(), client);
-    signedByRequest.set(context, signed);
-    return signed;
+    const encoded = viewerHeaders(viewer, client);
+    encodedByRequest.set(context, encoded);
+    return encoded;
+  }
+
+  /** A subgraph's 4xx keeps the code it answered with (BAD_USER_INPUT...), never INTERNAL_SERVER_ERROR. */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    return subgraphHttpError(this.subgraph, response, await this.parseBody(response));
+  }
+
+  /** Down, refusing connections or timing out: SERVICE_UNAVAILABLE for this subgraph's fields only. */
+  override didEncounterError(error: Error, _request: unknown, response?: FetcherResponse): void {
+    throw subgraphFailure(this.subgraph, error, response);
   }
 }

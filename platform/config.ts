@@ -22,6 +22,12 @@ export const baseConfigSchema = z.object({
     .optional(),
   /** Shared by the gateway and the subgraphs: signs the identity headers the gateway forwards. */
   GATEWAY_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  /**
+   * How old (or early) a gateway signature may be when a subgraph receives it; at most 30 s. Each
+   * request's nonce is remembered this long (Redis with REDIS_URL), so a captured request is refused
+   * the second time and for good once the window has passed.
+   */
+  GATEWAY_SIGNATURE_WINDOW_MS: z.coerce.number().int().min(1_000).max(30_000).default(30_000),
 });
 
 export type BaseConfig = z.infer<typeof baseConfigSchema>;

@@ -13,8 +13,11 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   maxBodyBytes?: number;
   /** Tried in order before GraphQL; the first that returns true has answered (health, IDE...). */
   routes?: RequestHandler[];
-  /** Builds the per-request context; a thrown error with `status` answers with that status. */
-  context: (req: IncomingMessage, correlationId: string) => Promise<TContext>;
+  /**
+   * Builds the per-request context; a thrown error with `status` answers with that status. `rawBody`
+   * is the exact bytes received (subgraphs check the gateway's signature over them).
+   */
+  context: (req: IncomingMessage, correlationId: string, rawBody: Buffer) => Promise<TContext>;
   /** Rewrites or refuses (HttpRefusal) a parsed request before the context and GraphQL (trusted documents). */
   prepareRequest?: (request: HTTPGraphQLRequest) => HTTPGraphQLRequest;
 }
@@ -38,7 +41,7 @@ export function correlationIdOf(req: IncomingMessage): string {
   return value && correlationIdPattern.test(value) ? value : randomUUID();
 }
 
-async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -46,7 +49,7 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
     if (size > limit) throw new HttpRefusal(413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${limit} bytes`);
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 function sendError(res: ServerResponse, status: number, code: string, message: string): void {
@@ -73,7 +76,8 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const raw = req.method === 'POST' ? await readBody(req, maxBodyBytes) : '';
+    const rawBody = req.method === 'POST' ? await readBody(req, maxBodyBytes) : Buffer.alloc(0);
+    const raw = rawBody.toString('utf8');
     let body: unknown = raw;
     if (raw && headers.get('content-type')?.includes('application/json')) {
       try {
@@ -84,7 +88,7 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
     }
     const parsed: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
     const httpGraphQLRequest = options.prepareRequest ? options.prepareRequest(parsed) : parsed;
-    const contextValue = await options.context(req, correlationId);
+    const contextValue = await options.context(req, correlationId, rawBody);
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
       context: async () => contextValue,

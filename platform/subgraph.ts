@@ -7,7 +7,9 @@ import {
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode, GraphQLFormattedError, GraphQLSchema } from 'graphql';
-import { verifyGatewayHeaders, type ClientInfo, type Viewer } from './auth/viewer';
+import { createGatewayReplayGuard, type GatewayReplayGuard } from './auth/gatewayReplayGuard';
+import { GatewayRefusals, verifyGatewayRequest, type GatewayRefusal } from './auth/gatewaySignature';
+import type { ClientInfo, Viewer } from './auth/viewer';
 import { createGraphQLHttpServer, HttpRefusal, type RequestHandler } from './graphqlHttp';
 import { createHealthHandler, type ReadinessCheck } from './health';
 import { applyPermissions, type SubgraphPermissions } from './permissions';
@@ -36,6 +38,8 @@ export interface SubgraphOptions<L> {
   prisma: PrismaClient;
   logger: Logger;
   gatewaySecret: string;
+  /** Single use of gateway nonces; unset: an in-process guard of this server's own. */
+  gatewayReplay?: GatewayReplayGuard | undefined;
   createLoaders: (prisma: PrismaClient, viewer: Viewer | null) => L;
   readiness: Record<string, ReadinessCheck>;
   routes?: RequestHandler[];
@@ -64,6 +68,7 @@ export function maskInternalErrors(logger: Logger) {
 
 export function createSubgraphServer<L>(options: SubgraphOptions<L>) {
   const { name, prisma, gatewaySecret } = options;
+  const replay = options.gatewayReplay ?? createGatewayReplayGuard();
   const logger = options.logger.child({ subgraph: name });
   const subgraphSchema = buildSubgraphSchema({
     typeDefs: options.typeDefs,
@@ -107,10 +112,27 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>) {
     };
   }
 
-  async function context(req: IncomingMessage, correlationId: string): Promise<SubgraphContext<L>> {
-    // Zero trust: only requests the gateway signed get in, and identity comes only from that signature.
-    const verified = verifyGatewayHeaders(req.headers, correlationId, gatewaySecret);
-    if (!verified.ok) throw new HttpRefusal(401, 'UNAUTHENTICATED', `Subgraph ${name}: ${verified.reason}`);
+  function refuse(refusal: GatewayRefusal, correlationId: string, req: IncomingMessage): never {
+    const { status, code, message } = GatewayRefusals[refusal];
+    logger.warn({ correlationId, code, method: req.method, path: req.url }, 'gateway signature refused');
+    throw new HttpRefusal(status, code, `Subgraph ${name}: ${message}`);
+  }
+
+  async function context(
+    req: IncomingMessage,
+    correlationId: string,
+    rawBody: Buffer,
+  ): Promise<SubgraphContext<L>> {
+    // Zero trust: only requests the gateway signed, for this subgraph, with these exact method, path
+    // and body bytes, recently and once, get in; identity comes only from that signature.
+    const target = { method: req.method ?? 'GET', subgraph: name, path: req.url ?? '/', body: rawBody };
+    const verified = verifyGatewayRequest(gatewaySecret, req.headers, target, correlationId, {
+      windowMs: replay.windowMs,
+    });
+    if (!verified.ok) return refuse(verified.refusal, correlationId, req);
+    if (!(await replay.claim(name, verified.nonce, verified.nonceExpiresAt))) {
+      return refuse('replayed', correlationId, req);
+    }
     return contextFor(verified.viewer, verified.client, correlationId);
   }
 
@@ -143,6 +165,7 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>) {
       health.markDraining();
       await http.close();
       await apollo.stop();
+      if (!options.gatewayReplay) await replay.close();
     },
   };
 }

@@ -64,6 +64,13 @@ function identitySettingsShape() {
     PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).default(2),
     /** Concurrent refreshes of one token inside this window get the same successor (two tabs). */
     REFRESH_GRACE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
+    /**
+     * Refreshes per refresh token and per client IP in the window. Counted by identity after reuse
+     * detection, so presenting a rotated token always revokes its family, limit or not.
+     */
+    REFRESH_LIMIT_PER_TOKEN: z.coerce.number().int().min(1).default(10),
+    REFRESH_LIMIT_PER_IP: z.coerce.number().int().min(1).default(50),
+    REFRESH_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(300),
     /** Failures per account (password or TOTP) in the window before the first lockout. */
     LOCKOUT_ACCOUNT_THRESHOLD: z.coerce.number().int().min(1).default(5),
     /** Failures per client IP in the window before the IP is locked out. */

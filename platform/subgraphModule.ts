@@ -1,3 +1,4 @@
+import type { GatewayReplayGuard } from './auth/gatewayReplayGuard';
 import type { Domain } from './events/envelope';
 import type { EventConsumer } from './events/inbox';
 import { createOutboxRelay } from './events/outbox';
@@ -11,6 +12,8 @@ export interface SubgraphDeps {
   infra: Infrastructure;
   logger: Logger;
   gatewaySecret: string;
+  /** Where gateway nonces are remembered (Redis when configured); unset: in-process per subgraph. */
+  gatewayReplay?: GatewayReplayGuard;
   /** Relay poll interval; tests shorten it. */
   outboxPollMs?: number;
 }

@@ -1,3 +1,4 @@
+import { createGatewayReplayGuard } from './auth/gatewayReplayGuard';
 import { loadConfig } from './config';
 import type { Domain } from './events/envelope';
 import { createLogger } from './logger';
@@ -20,13 +21,25 @@ export async function runSubgraphProcess<C extends SubgraphConfig>(
   const logger = createLogger({ name, level: config.LOG_LEVEL });
   const infra = createInfrastructure(config, logger);
   await infra.start();
+  // Replicas share one record of used nonces through Redis; alone, the process keeps its own.
+  const gatewayReplay = createGatewayReplayGuard({
+    redisUrl: config.REDIS_URL,
+    windowMs: config.GATEWAY_SIGNATURE_WINDOW_MS,
+  });
   const subgraph = await build(
-    { infra, logger, gatewaySecret: config.GATEWAY_SECRET, outboxPollMs: config.OUTBOX_POLL_MS },
+    {
+      infra,
+      logger,
+      gatewaySecret: config.GATEWAY_SECRET,
+      gatewayReplay,
+      outboxPollMs: config.OUTBOX_POLL_MS,
+    },
     config,
   );
   await subgraph.start(config.PORT, config.HOST);
   onShutdown(logger, async () => {
     await subgraph.stop();
+    await gatewayReplay.close();
     await infra.stop();
   });
 }

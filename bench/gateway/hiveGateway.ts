@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 import { createServer, type IncomingMessage, type RequestListener } from 'node:http';
 import { GraphQLError } from 'graphql';
 import { createGatewayAuth, type Authenticated } from '../../gateway/auth/gatewayAuth';
-import { signViewerHeaders } from '../../platform/auth/viewer';
+import { signGatewayRequest } from '../../platform/auth/gatewaySignature';
+import { viewerHeaders } from '../../platform/auth/viewer';
 import { correlationIdOf, HttpRefusal } from '../../platform/graphqlHttp';
 import { createLogger, CORRELATION_HEADER } from '../../platform/logger';
 import { Domains } from '../../platform/events/envelope';
@@ -26,7 +27,8 @@ interface HivePlugin {
   }): Promise<void>;
   onFetch(payload: {
     context: SignedContext | object;
-    options: { headers?: unknown };
+    url: string;
+    options: { headers?: unknown; method?: string; body?: unknown };
     setOptions(options: { headers?: unknown }): void;
   }): void;
 }
@@ -44,6 +46,12 @@ const env = (name: string): string => {
 };
 
 const secret = env('GATEWAY_SECRET');
+const subgraphOfUrl = new Map<string, string>(
+  Domains.map((name) => {
+    const url = new URL(env(`${name.toUpperCase()}_URL`));
+    return [`${url.origin}${url.pathname}`, name];
+  }),
+);
 const logger = createLogger({ name: 'hive-gateway', level: 'warn' });
 const auth = createGatewayAuth({
   jwksUrl: env('JWKS_URL'),
@@ -67,13 +75,26 @@ const identityAndSigning: HivePlugin = {
       });
     }
   },
-  onFetch({ context, options, setOptions }) {
+  // Signed per fetch like our gateway's fetcher: method, subgraph, path and body bytes, with a nonce.
+  onFetch({ context, url, options, setOptions }) {
     const signed = 'signed' in context ? context.signed : undefined;
     const correlationId = signed?.correlationId ?? 'gateway-internal';
+    const identity = viewerHeaders(signed?.viewer ?? null, signed?.client ?? null);
+    const target = new URL(url);
     const headers: Record<string, string> = {
       ...(options.headers as Record<string, string> | undefined),
       [CORRELATION_HEADER]: correlationId,
-      ...signViewerHeaders(signed?.viewer ?? null, correlationId, secret, Date.now(), signed?.client ?? null),
+      ...identity,
+      ...signGatewayRequest(
+        secret,
+        {
+          method: options.method ?? 'POST',
+          subgraph: subgraphOfUrl.get(`${target.origin}${target.pathname}`) ?? '',
+          path: `${target.pathname}${target.search}`,
+          body: typeof options.body === 'string' ? options.body : '',
+        },
+        { viewer: identity['x-viewer'], client: identity['x-viewer-client'], correlationId },
+      ),
     };
     setOptions({ ...options, headers });
   },

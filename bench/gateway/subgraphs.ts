@@ -1,9 +1,8 @@
 // The five subgraphs as in a deployment: one process each (their own index.ts), each preloaded with
 // the SQL statement counter.
 import path from 'node:path';
-import { signViewerHeaders } from '../../platform/auth/viewer';
+import { signedSubgraphHeaders } from '../../platform/auth/gatewaySignature';
 import { Domains, type Domain } from '../../platform/events/envelope';
-import { CORRELATION_HEADER } from '../../platform/logger';
 import { DEMO_PASSWORD } from '../../prisma/seed/data';
 import { freePort, sqlCount, startProcess, waitForHttp, type BenchProcess } from './processes';
 
@@ -60,27 +59,28 @@ export async function startBenchSubgraphs(env: {
     },
     async login(email) {
       const correlationId = `bench-login-${Date.now()}`;
+      const body = JSON.stringify({
+        query: 'mutation Login($input: LoginInput!) { login(input: $input) { accessToken } }',
+        variables: { input: { email, password: DEMO_PASSWORD } },
+      });
       const response = await fetch(urls.identity, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          [CORRELATION_HEADER]: correlationId,
-          ...signViewerHeaders(null, correlationId, env.gatewaySecret, Date.now(), {
-            ip: '127.0.0.1',
-            userAgent: 'bench',
-          }),
+          ...signedSubgraphHeaders(
+            env.gatewaySecret,
+            { method: 'POST', subgraph: 'identity', path: new URL(urls.identity).pathname, body },
+            { viewer: null, client: { ip: '127.0.0.1', userAgent: 'bench' }, correlationId },
+          ),
         },
-        body: JSON.stringify({
-          query: 'mutation Login($input: LoginInput!) { login(input: $input) { accessToken } }',
-          variables: { input: { email, password: DEMO_PASSWORD } },
-        }),
+        body,
       });
-      const body = (await response.json()) as {
+      const answer = (await response.json()) as {
         data?: { login?: { accessToken?: string } };
         errors?: unknown;
       };
-      const token = body.data?.login?.accessToken;
-      if (!token) throw new Error(`login of ${email} failed: ${JSON.stringify(body)}`);
+      const token = answer.data?.login?.accessToken;
+      if (!token) throw new Error(`login of ${email} failed: ${JSON.stringify(answer)}`);
       return token;
     },
     async stop() {

@@ -35,7 +35,7 @@ const AUTH_FIELDS: Record<string, (args: Args) => readonly [kind: string, accoun
   login: emailOf,
   register: emailOf,
   completeTwoFactorLogin: (args) => ['challenge', args.challenge],
-  refreshSession: (args) => ['refresh', args.refreshToken],
+  // refreshSession is not here: identity limits it after its reuse check (services/refreshLimit.ts).
   // Mail bombing one address and guessing reset tokens are what these limits are for.
   requestPasswordReset: (args) => ['email', args.email],
   resetPassword: (args) => ['reset', args.token],

@@ -151,11 +151,19 @@ export interface VerifiedAccessToken {
   expiresAt: number;
 }
 
-/** The gateway's check: one pinned algorithm, signature (JWKS), issuer, audience, expiry and type. */
+/**
+ * The gateway's check: one pinned algorithm, signature (JWKS), issuer, audience, expiry and type; `iat`
+ * at most 60 s ahead and a lifetime no longer than identity issues.
+ */
 export async function verifyAccessToken(
   token: string,
   keys: JWTVerifyGetKey,
-  settings: TokenSettings & { clockToleranceSeconds?: number },
+  settings: TokenSettings & {
+    clockToleranceSeconds?: number;
+    /** Longest `exp - iat` accepted; identity signs for ACCESS_TOKEN_TTL_SECONDS. */
+    maxLifetimeSeconds?: number;
+    now?: () => number;
+  },
 ): Promise<VerifiedAccessToken> {
   const { payload } = await jwtVerify(token, keys, {
     issuer: settings.issuer,
@@ -168,6 +176,13 @@ export async function verifyAccessToken(
   if (payload.typ !== 'access' || typeof payload.sub !== 'string' || typeof payload.sid !== 'string') {
     throw new Error('not an access token');
   }
+  // jose checks `iat` only with maxTokenAge; a token dated tomorrow, or one signed to live for a
+  // day, was not issued by identity's signer (which never does either) and is refused.
+  const issuedAt = payload.iat ?? 0;
+  const nowSeconds = Math.floor((settings.now?.() ?? Date.now()) / 1000);
+  if (issuedAt > nowSeconds + MAX_CLOCK_TOLERANCE_SECONDS) throw new Error('token issued in the future');
+  const maxLifetime = settings.maxLifetimeSeconds ?? ACCESS_TOKEN_TTL_SECONDS;
+  if ((payload.exp ?? 0) - issuedAt > maxLifetime) throw new Error('token lifetime longer than configured');
   return {
     viewer: {
       userId: payload.sub,

@@ -54,6 +54,7 @@ export function createBillingSubgraph(deps: BillingDeps) {
     prisma,
     logger: deps.logger,
     gatewaySecret: deps.gatewaySecret,
+    gatewayReplay: deps.gatewayReplay,
     createLoaders: (client) => createBillingLoaders(client),
     readiness: deps.infra.readiness,
     permissions: billingPermissions,

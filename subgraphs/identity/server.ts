@@ -19,6 +19,7 @@ import { createKycExpiryJob } from './services/kycExpiryJob';
 import { createLockout } from './services/lockout';
 import { keyFrom } from './services/sealing';
 import { createPasswordService } from './services/password';
+import { createRefreshLimit } from './services/refreshLimit';
 import { createPasswordResetService } from './services/passwordReset';
 import { createSessionService } from './services/sessions';
 import { createTwoFactorService } from './services/twoFactor';
@@ -60,6 +61,7 @@ export function createIdentitySubgraph(deps: IdentityDeps) {
     store,
     settings,
     lockout: createLockout(store, settings, deps.lockoutNamespace ?? 'identity:'),
+    refreshLimit: createRefreshLimit(store, settings, deps.lockoutNamespace ?? 'identity:'),
     dataKey: keyFrom(settings.IDENTITY_DATA_KEY ?? developmentDataKey(), 'totp-secret'),
     passwordParams: {
       N: settings.PASSWORD_SCRYPT_N,
@@ -109,6 +111,7 @@ export function createIdentitySubgraph(deps: IdentityDeps) {
     prisma: deps.infra.prisma,
     logger: deps.logger,
     gatewaySecret: deps.gatewaySecret,
+    gatewayReplay: deps.gatewayReplay,
     readiness: deps.infra.readiness,
     routes: [jwksRoute],
     createLoaders: (prisma) => createIdentityLoaders(prisma),

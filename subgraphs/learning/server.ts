@@ -26,6 +26,7 @@ export function createLearningSubgraph(deps: SubgraphDeps, options: LearningOpti
     prisma: deps.infra.prisma,
     logger: deps.logger,
     gatewaySecret: deps.gatewaySecret,
+    gatewayReplay: deps.gatewayReplay,
     createLoaders: (prisma, viewer) => createLearningLoaders(prisma, viewer),
     readiness: deps.infra.readiness,
     permissions: learningPermissions,

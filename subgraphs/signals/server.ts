@@ -61,6 +61,7 @@ export function createSignalsSubgraph(deps: SubgraphDeps, options: SignalsSubgra
     prisma,
     logger,
     gatewaySecret: deps.gatewaySecret,
+    gatewayReplay: deps.gatewayReplay,
     createLoaders: (client, viewer) => createSignalsLoaders(client, viewer),
     readiness: deps.infra.readiness,
     permissions: signalsPermissions,

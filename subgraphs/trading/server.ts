@@ -88,6 +88,7 @@ export function createTradingSubgraph(deps: SubgraphDeps, options: TradingOption
     prisma: deps.infra.prisma,
     logger: deps.logger,
     gatewaySecret: deps.gatewaySecret,
+    gatewayReplay: deps.gatewayReplay,
     createLoaders: (prisma, viewer) => createTradingLoaders(prisma, viewer),
     readiness: deps.infra.readiness,
     permissions: tradingPermissions,

@@ -1,10 +1,11 @@
 import pino from 'pino';
-import { signViewerHeaders, type Viewer } from '../../platform/auth/viewer';
+import type { Viewer } from '../../platform/auth/viewer';
 import { startStack, type Stack } from '../../gateway/stack';
 import { demoUserIds } from '../../prisma/seed/data';
 import { createSeededTestDatabase, type TestDatabase } from '../support/database';
 import { createTestKafkaBus, redisUrl, testGatewaySecret } from '../support/env';
 import { expectData, loginHeaders, postGraphQL } from '../support/graphqlClient';
+import { signedSubgraphRequest } from '../support/signedSubgraphRequest';
 
 // Issue 4, graphql-shield in every subgraph, seen from outside: through the gateway, and straight at
 // the subgraphs with the gateway's signature (the only way `_entities` can be asked).
@@ -38,11 +39,15 @@ describe('permissions end to end', () => {
   const login = (email: string) => loginHeaders(url, email);
 
   /** A request to a subgraph as the gateway would send it for `viewer`. */
-  function signed(viewer: Viewer | null, correlationId: string): Record<string, string> {
-    return {
-      'x-correlation-id': correlationId,
-      ...signViewerHeaders(viewer, correlationId, testGatewaySecret),
-    };
+  function signed(
+    subgraph: string,
+    query: string,
+    variables: Record<string, unknown>,
+    viewer: Viewer | null,
+    correlationId: string,
+  ): Record<string, string> {
+    const subgraphUrl = stack.subgraphUrls[subgraph as keyof typeof stack.subgraphUrls];
+    return signedSubgraphRequest(subgraphUrl, subgraph, query, variables, { viewer, correlationId });
   }
   const freeViewer: Viewer = {
     userId: demoUserIds.free,
@@ -108,7 +113,13 @@ describe('permissions end to end', () => {
         stack.subgraphUrls.trading,
         entities,
         { r: [representation] },
-        signed(freeViewer, `e2e-entities-${representation.__typename}`),
+        signed(
+          'trading',
+          entities,
+          { r: [representation] },
+          freeViewer,
+          `e2e-entities-${representation.__typename}`,
+        ),
       );
       expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect(JSON.stringify(refused.data)).not.toContain('"cash"');
@@ -118,19 +129,28 @@ describe('permissions end to end', () => {
       stack.subgraphUrls.trading,
       entities,
       { r: [{ __typename: 'Portfolio', id: portfolioId }] },
-      signed({ ...freeViewer, userId: demoUserIds.premium }, 'e2e-entities-owner'),
+      signed(
+        'trading',
+        entities,
+        { r: [{ __typename: 'Portfolio', id: portfolioId }] },
+        { ...freeViewer, userId: demoUserIds.premium },
+        'e2e-entities-owner',
+      ),
     );
     expect(own._entities[0]).toMatchObject({ id: portfolioId, cash: { amount: expect.any(String) } });
   });
 
   it('answers _service and _entities on every subgraph to the gateway, shield applied', async () => {
     const admin: Viewer = { ...freeViewer, userId: demoUserIds.admin, roles: ['ADMIN'], tier: 'ENTERPRISE' };
+    const query =
+      'query($r: [_Any!]!) { _service { sdl } _entities(representations: $r) { ... on User { id } } }';
+    const variables = { r: [{ __typename: 'User', id: demoUserIds.free }] };
     for (const [name, subgraphUrl] of Object.entries(stack.subgraphUrls)) {
       const result = await expectData<{ _service: { sdl: string }; _entities: { id: string }[] }>(
         subgraphUrl,
-        'query($r: [_Any!]!) { _service { sdl } _entities(representations: $r) { ... on User { id } } }',
-        { r: [{ __typename: 'User', id: demoUserIds.free }] },
-        signed(admin, `e2e-federation-${name}`),
+        query,
+        variables,
+        signed(name, query, variables, admin, `e2e-federation-${name}`),
       );
       expect(result._service.sdl).toContain('type Query');
       expect(result._entities).toEqual([{ id: demoUserIds.free }]);

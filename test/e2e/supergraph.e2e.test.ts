@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { signViewerHeaders } from '../../platform/auth/viewer';
+import { signedSubgraphHeaders } from '../../platform/auth/gatewaySignature';
 import { startStack, type Stack } from '../../gateway/stack';
 import { demoUserIds } from '../../prisma/seed/data';
 import { createSeededTestDatabase, type TestDatabase } from '../support/database';
@@ -142,10 +142,13 @@ describe('supergraph end to end', () => {
     expect(badToken.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
     // A client cannot smuggle an identity: x-viewer headers are dropped and re-signed by the gateway.
-    const forged = signViewerHeaders(
-      { userId: demoUserIds.admin, sessionId: 'x', roles: ['ADMIN'], tier: 'ENTERPRISE' },
-      'forged-correlation',
+    const forged = signedSubgraphHeaders(
       'not-the-secret-0123456789abcdef0123',
+      { method: 'POST', subgraph: 'identity', path: '/graphql', body: '{"query":"{ me { id } }"}' },
+      {
+        viewer: { userId: demoUserIds.admin, sessionId: 'x', roles: ['ADMIN'], tier: 'ENTERPRISE' },
+        correlationId: 'forged-correlation',
+      },
     );
     const smuggled = await expectData<{ me: null }>(url, `{ me { id } }`, {}, forged);
     expect(smuggled.me).toBeNull();

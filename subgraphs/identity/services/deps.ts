@@ -6,6 +6,7 @@ import type { Logger } from '../../../platform/logger';
 import type { IdentitySettings } from '../../../platform/subgraphConfig';
 import type { HashingQueue } from './hashingQueue';
 import type { Lockout } from './lockout';
+import type { RefreshLimit } from './refreshLimit';
 
 /** Long-lived collaborators of identity's services, built once per process (server.ts). */
 export interface IdentityServiceDeps {
@@ -14,6 +15,8 @@ export interface IdentityServiceDeps {
   store: KeyValueStore;
   settings: IdentitySettings;
   lockout: Lockout;
+  /** Refreshes per token and per IP, counted after reuse detection. */
+  refreshLimit: RefreshLimit;
   /** Seals TOTP secrets at rest. */
   dataKey: Buffer;
   passwordParams: PasswordHashParams;

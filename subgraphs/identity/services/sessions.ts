@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role, Tier } from '../../../platform/auth/viewer';
 import { denySession } from '../../../platform/auth/sessionDenylist';
-import { UnauthenticatedError } from '../../../platform/errors';
+import { RateLimitedError, UnauthenticatedError } from '../../../platform/errors';
 import type { PrismaClient, TransactionClient } from '../../../platform/prisma';
 import type { User } from '../../../platform/prisma/generated/client';
 import type { IdentityContext } from '../context';
@@ -28,7 +28,7 @@ export interface IssuedTokens {
 
 type Db = PrismaClient | TransactionClient;
 
-export function createSessionService({ signer, store, settings }: IdentityServiceDeps) {
+export function createSessionService({ signer, store, settings, refreshLimit }: IdentityServiceDeps) {
   async function accessTokenFor(db: Db, user: User, sessionId: string): Promise<string> {
     const tier = (await db.userTier.findUnique({ where: { userId: user.id } }))?.tier ?? 'FREE';
     return signer.sign({
@@ -39,6 +39,9 @@ export function createSessionService({ signer, store, settings }: IdentityServic
       kyc: user.kycStatus,
     });
   }
+
+  const withinGrace = (usedAt: Date, now: Date) =>
+    now.getTime() - usedAt.getTime() <= settings.REFRESH_GRACE_SECONDS * 1000;
 
   return {
     accessTokenFor,
@@ -62,17 +65,22 @@ export function createSessionService({ signer, store, settings }: IdentityServic
      * Rotation with reuse detection. The conditional update makes concurrent refreshes of one token
      * queue on its row: the first rotates, the others then see it used. Inside the grace window they
      * get the same successor (two tabs); after it, presenting a used token means it was copied, so
-     * the whole family (session) is revoked.
+     * the whole family (session) is revoked. Over the refresh limit everything is refused except a
+     * reuse: that one still revokes the family, however many attempts came before it.
      */
     async refresh(ctx: IdentityContext, token: string) {
       const now = new Date();
+      const tokenHash = hashRefreshToken(token);
+      const overLimit = await refreshLimit.exceeded(tokenHash, ctx.client);
       const outcome = await ctx.prisma.$transaction(async (tx) => {
         const row = await tx.refreshToken.findUnique({
-          where: { tokenHash: hashRefreshToken(token) },
+          where: { tokenHash },
           include: { session: { include: { user: true } } },
         });
-        if (!row || row.session.revokedAt || row.session.expiresAt <= now)
-          return { kind: 'invalid' as const };
+        const usable = row && !row.session.revokedAt && row.session.expiresAt > now;
+        const reused = usable && row.usedAt !== null && !withinGrace(row.usedAt, now);
+        if (overLimit && !reused) return { kind: 'limited' as const };
+        if (!usable) return { kind: 'invalid' as const };
         const { session } = row;
         const claimed = await tx.refreshToken.updateMany({
           where: { id: row.id, usedAt: null },
@@ -99,10 +107,7 @@ export function createSessionService({ signer, store, settings }: IdentityServic
           return { kind: 'rotated' as const, successor, session };
         }
         const used = await tx.refreshToken.findUniqueOrThrow({ where: { id: row.id } });
-        const withinGrace =
-          used.usedAt !== null &&
-          now.getTime() - used.usedAt.getTime() <= settings.REFRESH_GRACE_SECONDS * 1000;
-        if (withinGrace && used.successorSealed) {
+        if (used.usedAt !== null && withinGrace(used.usedAt, now) && used.successorSealed) {
           return {
             kind: 'rotated' as const,
             successor: open(successorKey(token), used.successorSealed),
@@ -122,6 +127,7 @@ export function createSessionService({ signer, store, settings }: IdentityServic
         });
         return { kind: 'reused' as const, session };
       });
+      if (outcome.kind === 'limited') throw new RateLimitedError(settings.REFRESH_LIMIT_WINDOW_SECONDS);
       if (outcome.kind === 'invalid') throw new UnauthenticatedError('Invalid or expired refresh token');
       if (outcome.kind === 'reused') {
         await denySession(store, outcome.session.id);
