@@ -28,6 +28,8 @@ export interface LiveSocketServerOptions {
 export function socketCounter() {
   const counts = new Map<string, number>();
   return {
+    /** Sockets counted under every key. */
+    total: () => [...counts.values()].reduce((sum, count) => sum + count, 0),
     /** Counts one more socket under `key`; false (and not counted) when that would pass `max`. */
     acquire(key: string, max: number): boolean {
       const count = counts.get(key) ?? 0;
@@ -121,6 +123,8 @@ export function serveGraphqlWs<Extra extends LiveSocketExtra>(
 
   return {
     wss,
+    /** Sockets accepted and not yet closed (refused ones not counted). */
+    openSockets: () => perIp.total(),
     async close(): Promise<void> {
       for (const client of wss.clients) client.close(1001, 'Gateway shutting down');
       await new Promise<void>((resolve) => wss.close(() => resolve()));

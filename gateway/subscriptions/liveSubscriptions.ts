@@ -216,6 +216,8 @@ export function createLiveSubscriptions(options: LiveSubscriptionsOptions) {
 
   return {
     hub,
+    /** Open graphql-ws sockets on this node (the per-IP limit counts them). */
+    openSockets: () => server?.openSockets() ?? 0,
     async start(): Promise<void> {
       listen();
       for (const name of liveChannelNames) {
