@@ -150,6 +150,11 @@ export function createLiveSubscriptions(options: LiveSubscriptionsOptions) {
             socket.close(TOKEN_EXPIRED_CLOSE_CODE, 'Missing or invalid access token');
             return false;
           }
+          // Gone while its token was checked: counting it now would never be undone.
+          if (socket.readyState !== socket.OPEN) {
+            session.close();
+            return false;
+          }
           const userKey = session.viewer.userId;
           if (!perUser.acquire(userKey, limits.maxSocketsPerUser)) {
             session.close();
