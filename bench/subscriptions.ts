@@ -134,6 +134,8 @@ async function main() {
     outboxPollMs: 20,
     signals: { fanoutGroupId: `signals-fanout-bench-${suffix}`, liveChannel: `live.signals.bench.${suffix}` },
     liveChannels: { user: `live.user.bench.${suffix}`, ticks: `live.ticks.bench.${suffix}` },
+    // Every benchmark socket is one user on one address: lift the per-user and per-IP socket limits.
+    gatewayLimits: { LIVE_MAX_SOCKETS_PER_USER: 1_000_000, LIVE_MAX_SOCKETS_PER_IP: 1_000_000 },
   });
   const { hub } = stack.gateway.live;
   // When each event reaches the gateway over Redis: splits the latency into pipeline and gateway parts.

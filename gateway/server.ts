@@ -11,6 +11,7 @@ import { requestLogging } from '../platform/requestLogging';
 import { maskInternalErrors } from '../platform/subgraph';
 import { supergraphPath } from '../platform/topology';
 import { createAdminAppHandler } from './adminApp';
+import { clientInfoOf } from './auth/clientInfo';
 import { createGatewayAuth } from './auth/gatewayAuth';
 import type { GatewayConfig } from './config';
 import { createIdeHandler } from './ide';
@@ -111,7 +112,8 @@ export function createGatewayServer(
     logger,
     freeSignalDelayMs: config.FREE_SIGNAL_DELAY_MS,
     channels: { signals: config.LIVE_SIGNALS_CHANNEL, ...shared.liveChannels },
-    resolveDocument: protection.resolveLiveDocument,
+    ...protection.live,
+    clientOf: (req) => clientInfoOf(req, config.TRUSTED_PROXIES),
   });
 
   return {

@@ -3,7 +3,8 @@ import { ConfigError } from '../../platform/config';
 import type { ReadinessCheck } from '../../platform/health';
 import type { Logger } from '../../platform/logger';
 import type { GatewayConfig } from '../config';
-import { costSettings, queryProtectionSettings, rateLimitPolicy } from './limitsConfig';
+import { createLiveAdmission } from '../subscriptions/liveAdmission';
+import { costSettings, liveSocketLimits, queryProtectionSettings, rateLimitPolicy } from './limitsConfig';
 import { operationBudget } from './operationBudget';
 import { queryProtectionOptions } from './queryProtection';
 import { createResilientRateLimiter } from './resilientRateLimiter';
@@ -30,17 +31,26 @@ export function createGatewayProtection(config: GatewayConfig, logger: Logger) {
     readiness.rateLimiter = async () => ((await limiter.health()) === 'up' ? true : 'degraded');
   }
 
+  const limits = queryProtectionSettings(config);
+  const cost = costSettings(config);
+  const rateLimits = limiter ? { limiter, policy: rateLimitPolicy(config) } : undefined;
+
   return {
-    apolloOptions: queryProtectionOptions(queryProtectionSettings(config)),
-    plugin: operationBudget({
-      ...costSettings(config),
-      rateLimits: limiter ? { limiter, policy: rateLimitPolicy(config) } : undefined,
-    }),
+    apolloOptions: queryProtectionOptions(limits),
+    plugin: operationBudget({ ...cost, rateLimits }),
     prepareRequest: documents ? trustedDocumentsResolver(config.TRUSTED_DOCUMENTS, documents) : undefined,
-    /** The same trusted-documents rules for graphql-ws subscribe messages. */
-    resolveLiveDocument: documents
-      ? trustedLiveDocumentResolver(config.TRUSTED_DOCUMENTS, documents)
-      : undefined,
+    /** graphql-ws: the same limits, trusted documents and rate limits per subscribe, and socket limits. */
+    live: {
+      admit: createLiveAdmission({
+        limits,
+        cost,
+        rateLimits,
+        resolveDocument: documents
+          ? trustedLiveDocumentResolver(config.TRUSTED_DOCUMENTS, documents)
+          : undefined,
+      }),
+      socketLimits: liveSocketLimits(config),
+    },
     /** For /readyz: `rateLimiter: degraded` while limits are per process; still ready (see README). */
     readiness,
     /** Each subgraph call of a plan gets the request timeout, so a stuck subgraph cannot hold a request. */

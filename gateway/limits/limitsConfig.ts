@@ -32,6 +32,13 @@ export const gatewayLimitVariables = {
   RATE_LIMIT_PREFIX: z.string().min(1).default('ts:rl:'),
   /** Query cost per request unit (an operation is charged ceil(cost / unit), at least 1). */
   RATE_LIMIT_COST_UNIT: count(1_000),
+  /** graphql-ws: the largest message a client may send (`ws` closes the socket 1009 past it). */
+  LIVE_MAX_PAYLOAD_BYTES: count(64 * 1024),
+  /** graphql-ws: active subscriptions on one socket; the next subscribe gets TOO_MANY_SUBSCRIPTIONS. */
+  LIVE_MAX_SUBSCRIPTIONS_PER_SOCKET: count(50),
+  /** graphql-ws: open sockets per user and per client IP; the next one is closed 4429. */
+  LIVE_MAX_SOCKETS_PER_USER: count(20),
+  LIVE_MAX_SOCKETS_PER_IP: count(100),
   TRUSTED_DOCUMENTS: z.enum(['off', 'enforce']).default('off'),
   /** JSON `{ "<sha256>": "<document>" }`; required in enforce mode. */
   TRUSTED_DOCUMENTS_MANIFEST: z.string().min(1).optional(),
@@ -46,6 +53,22 @@ export function queryProtectionSettings(config: LimitsConfig): QueryProtectionSe
     maxDirectives: config.MAX_QUERY_DIRECTIVES,
     maxTokens: config.MAX_QUERY_TOKENS,
     production: config.NODE_ENV === 'production',
+  };
+}
+
+export interface LiveSocketLimits {
+  maxPayloadBytes: number;
+  maxSubscriptionsPerSocket: number;
+  maxSocketsPerUser: number;
+  maxSocketsPerIp: number;
+}
+
+export function liveSocketLimits(config: LimitsConfig): LiveSocketLimits {
+  return {
+    maxPayloadBytes: config.LIVE_MAX_PAYLOAD_BYTES,
+    maxSubscriptionsPerSocket: config.LIVE_MAX_SUBSCRIPTIONS_PER_SOCKET,
+    maxSocketsPerUser: config.LIVE_MAX_SOCKETS_PER_USER,
+    maxSocketsPerIp: config.LIVE_MAX_SOCKETS_PER_IP,
   };
 }
 

@@ -35,6 +35,13 @@ function rateLimited(decision: RateDecision): GraphQLError {
   return error;
 }
 
+/** The refusal of an operation over the cost limit, over HTTP and graphql-ws alike. */
+export function costLimitError(cost: number, maxCost: number): GraphQLError {
+  return new GraphQLError(`Operation cost ${cost} exceeds the maximum of ${maxCost}`, {
+    extensions: { code: 'QUERY_TOO_COMPLEX', cost, maxCost },
+  });
+}
+
 /**
  * What an operation may spend, decided after validation and before the query planner calls any
  * subgraph: its estimated cost against the cost limit, then against the caller's rate limits.
@@ -53,14 +60,9 @@ export function operationBudget(options: OperationBudgetOptions): ApolloServerPl
           const variables = request.variables ?? {};
           const cost = operationCost(schema, document, operation, variables, options);
           if (cost > options.maxCost) {
-            throw new GraphQLError(`Operation cost ${cost} exceeds the maximum of ${options.maxCost}`, {
-              extensions: {
-                code: 'QUERY_TOO_COMPLEX',
-                cost,
-                maxCost: options.maxCost,
-                http: { status: 400 },
-              },
-            });
+            const error = costLimitError(cost, options.maxCost);
+            error.extensions.http = { status: 400 };
+            throw error;
           }
           if (!countsAgainstLimits) return;
           const { viewer, client } = contextValue;

@@ -10,12 +10,12 @@ import {
   type DocumentNode,
   type FieldNode,
   type GraphQLField,
-  type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { fragmentsOf } from '../../platform/operationAnalysis';
 
 /** Arguments that bound the size of a list (or of the connection below the field). */
 const SIZE_ARGUMENTS = ['first', 'last', 'limit'];
@@ -54,31 +54,42 @@ export function operationCost(
   variables: Record<string, unknown>,
   options: CostOptions,
 ): number {
-  const fragments: Record<string, FragmentDefinitionNode> = {};
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  const fragments = fragmentsOf(document);
+  // A fragment's cost depends only on the list size handed down to it (its type condition fixes its
+  // type), so it is computed once per size and reused at every spread: linear, even for fragment bombs.
+  const fragmentCosts = new Map<string, number | 'in progress'>();
+
+  function fragmentCost(name: string, inheritedSize: number | undefined): number {
+    const key = `${name}\n${inheritedSize ?? ''}`;
+    const known = fragmentCosts.get(key);
+    // A cycle is reported by graphql's NoFragmentCycles rule; here it only must not loop.
+    if (known === 'in progress') return 0;
+    if (known !== undefined) return known;
+    const fragment = fragments.get(name);
+    const condition = fragment && schema.getType(fragment.typeCondition.name.value);
+    if (!fragment || !condition || !isCompositeType(condition)) return 0;
+    fragmentCosts.set(key, 'in progress');
+    const cost = selectionCost(fragment.selectionSet, condition, inheritedSize);
+    fragmentCosts.set(key, cost);
+    return cost;
   }
 
   function selectionCost(
     selectionSet: SelectionSetNode,
     parent: GraphQLCompositeType,
     inheritedSize: number | undefined,
-    expanding: Set<string>,
   ): number {
     let cost = 0;
     for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.FIELD) {
-        cost += fieldCost(selection, parent, inheritedSize, expanding);
-        continue;
-      }
-      const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? fragments[selection.name.value] : selection;
-      if (!fragment || (selection.kind === Kind.FRAGMENT_SPREAD && expanding.has(selection.name.value)))
-        continue;
-      const condition = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : parent;
-      const nextExpanding =
-        selection.kind === Kind.FRAGMENT_SPREAD ? new Set(expanding).add(selection.name.value) : expanding;
-      if (condition && isCompositeType(condition)) {
-        cost += selectionCost(fragment.selectionSet, condition, inheritedSize, nextExpanding);
+      if (selection.kind === Kind.FIELD) cost += fieldCost(selection, parent, inheritedSize);
+      else if (selection.kind === Kind.FRAGMENT_SPREAD)
+        cost += fragmentCost(selection.name.value, inheritedSize);
+      else {
+        const condition = selection.typeCondition
+          ? schema.getType(selection.typeCondition.name.value)
+          : parent;
+        if (condition && isCompositeType(condition))
+          cost += selectionCost(selection.selectionSet, condition, inheritedSize);
       }
     }
     return cost;
@@ -88,7 +99,6 @@ export function operationCost(
     field: FieldNode,
     parent: GraphQLCompositeType,
     inheritedSize: number | undefined,
-    expanding: Set<string>,
   ): number {
     if (field.name.value.startsWith('__')) return 0;
     if (!isObjectType(parent) && !isInterfaceType(parent)) return 0;
@@ -101,7 +111,7 @@ export function operationCost(
     // A size argument on a non-list field (a connection) sizes the lists right below it.
     const multiplier = isList ? (ownSize ?? inheritedSize ?? options.defaultListSize) : 1;
     const passDown = isList ? undefined : ownSize;
-    return multiplier * (1 + selectionCost(field.selectionSet, returned, passDown, expanding));
+    return multiplier * (1 + selectionCost(field.selectionSet, returned, passDown));
   }
 
   const root =
@@ -111,5 +121,5 @@ export function operationCost(
         ? schema.getMutationType()
         : schema.getSubscriptionType();
   if (!root) return 1;
-  return Math.max(1, selectionCost(operation.selectionSet, root, undefined, new Set()));
+  return Math.max(1, selectionCost(operation.selectionSet, root, undefined));
 }

@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import {
-  Kind,
   valueFromASTUntyped,
   type DocumentNode,
   type FieldNode,
   type OperationDefinitionNode,
-  type SelectionSetNode,
 } from 'graphql';
 import type { ClientInfo, Tier, Viewer } from '../../platform/auth/viewer';
+import { analyseOperation } from '../../platform/operationAnalysis';
 import type { RateBucket } from './rateLimiter';
 
 export interface WindowLimit {
@@ -41,26 +40,6 @@ const AUTH_FIELDS: Record<string, (args: Args) => readonly [kind: string, accoun
   resetPassword: (args) => ['reset', args.token],
 };
 const PAYMENT_FIELDS = new Set(['createOrder', 'verifyPayment', 'refundPayment']);
-
-function rootFields(
-  document: DocumentNode,
-  selectionSet: SelectionSetNode,
-  seen = new Set<string>(),
-): FieldNode[] {
-  return selectionSet.selections.flatMap((selection) => {
-    if (selection.kind === Kind.FIELD) return [selection];
-    if (selection.kind === Kind.INLINE_FRAGMENT) return rootFields(document, selection.selectionSet, seen);
-    if (seen.has(selection.name.value)) return [];
-    seen.add(selection.name.value);
-    const fragment = document.definitions.find(
-      (definition) =>
-        definition.kind === Kind.FRAGMENT_DEFINITION && definition.name.value === selection.name.value,
-    );
-    return fragment?.kind === Kind.FRAGMENT_DEFINITION
-      ? rootFields(document, fragment.selectionSet, seen)
-      : [];
-  });
-}
 
 function argumentsOf(field: FieldNode, variables: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
@@ -110,7 +89,7 @@ export function bucketsForOperation(
   const buckets = [tierBucket(policy, viewer, client, units)];
   if (input.operation.operation !== 'mutation') return buckets;
 
-  const fields = rootFields(input.document, input.operation.selectionSet);
+  const fields = analyseOperation(input.document, input.operation).rootFields;
   const authFields = fields.filter((field) => field.name.value in AUTH_FIELDS);
   if (authFields.length) {
     const window = { limit: policy.auth.limit, windowMs: policy.auth.windowMs };

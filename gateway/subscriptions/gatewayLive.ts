@@ -20,7 +20,10 @@ export interface GatewayLiveOptions {
   freeSignalDelayMs?: number;
   /** Redis channel names (LiveChannels by default). */
   channels?: Partial<Record<LiveChannelName, string | undefined>>;
-  resolveDocument?: LiveSubscriptionsOptions['resolveDocument'];
+  /** The HTTP rules per subscribe and the socket limits (gateway/limits/gatewayProtection.ts). */
+  admit?: LiveSubscriptionsOptions['admit'];
+  socketLimits?: LiveSubscriptionsOptions['socketLimits'];
+  clientOf?: LiveSubscriptionsOptions['clientOf'];
 }
 
 /**
@@ -46,6 +49,8 @@ export function attachLiveSubscriptions(options: GatewayLiveOptions) {
     onSchema: (listener) => gateway.onSchemaLoadOrUpdate(({ apiSchema }) => listener(apiSchema)),
     freeSignalDelayMs: options.freeSignalDelayMs,
     logger: options.logger,
-    resolveDocument: options.resolveDocument,
+    admit: options.admit,
+    socketLimits: options.socketLimits,
+    clientOf: options.clientOf,
   });
 }

@@ -15,6 +15,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { BadUserInputError } from '../../platform/errors';
+import { fragmentsOf } from '../../platform/operationAnalysis';
 import { liveFields, type EntityQuery, type LiveEvent, type LiveFieldSpec } from './liveFields';
 
 /** Variable the derived query takes the event's entity id in (underscore: never a client's name). */
@@ -55,22 +56,32 @@ const stringSet = (value: unknown, normalise: (s: string) => string): Set<string
     : null;
 };
 
-/** Whether a selection reads only these top-level scalars (through fragments too). */
-function onlyFields(
-  selectionSet: SelectionSetNode,
-  allowed: readonly string[],
-  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
-): boolean {
-  return selectionSet.selections.every((selection) => {
-    if (selection.kind === Kind.FIELD) {
-      const name = selection.name.value;
-      return !selection.selectionSet && (name === '__typename' || allowed.includes(name));
-    }
-    if (selection.kind === Kind.INLINE_FRAGMENT)
-      return onlyFields(selection.selectionSet, allowed, fragments);
-    const fragment = fragments.get(selection.name.value);
-    return !!fragment && onlyFields(fragment.selectionSet, allowed, fragments);
-  });
+/**
+ * Whether a selection reads only these top-level scalars (through fragments too). Each fragment is
+ * judged once, however often it is spread, so a fragment bomb costs linear time here as well.
+ */
+function readsOnly(allowed: readonly string[], fragments: ReadonlyMap<string, FragmentDefinitionNode>) {
+  const verdicts = new Map<string, boolean>();
+  const fragmentReadsOnly = (name: string): boolean => {
+    const known = verdicts.get(name);
+    if (known !== undefined) return known;
+    const fragment = fragments.get(name);
+    // A cycle (refused by validation anyway) is judged false rather than looping.
+    verdicts.set(name, false);
+    const verdict = !!fragment && selectionReadsOnly(fragment.selectionSet);
+    verdicts.set(name, verdict);
+    return verdict;
+  };
+  const selectionReadsOnly = (selectionSet: SelectionSetNode): boolean =>
+    selectionSet.selections.every((selection) => {
+      if (selection.kind === Kind.FIELD) {
+        const name = selection.name.value;
+        return !selection.selectionSet && (name === '__typename' || allowed.includes(name));
+      }
+      if (selection.kind === Kind.INLINE_FRAGMENT) return selectionReadsOnly(selection.selectionSet);
+      return fragmentReadsOnly(selection.name.value);
+    });
+  return selectionReadsOnly;
 }
 
 function entityQuery(
@@ -158,11 +169,10 @@ export function deriveLiveOperation(
   const fragmentList = document.definitions.filter(
     (d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION,
   );
-  const fragments = new Map(fragmentList.map((f) => [f.name.value, f]));
+  const fragments = fragmentsOf(document);
   const responseKey = root.alias?.value ?? root.name.value;
   const used = usedVariables([{ ...root, arguments: [] }, ...fragmentList]);
-  const isLocal =
-    !!spec.eventFields && !!schema && onlyFields(root.selectionSet, spec.eventFields, fragments);
+  const isLocal = !!spec.eventFields && !!schema && readsOnly(spec.eventFields, fragments)(root.selectionSet);
   if (!isLocal && !spec.query) {
     return new BadUserInputError(
       `${root.name.value} selects only the event's own fields: ${spec.eventFields?.join(', ')}`,

@@ -1,20 +1,27 @@
-import type { Server } from 'node:http';
-import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, parse, validate, type ExecutionResult, type GraphQLSchema } from 'graphql';
-import { WebSocketServer, type WebSocket } from 'ws';
-import type { Viewer } from '../../platform/auth/viewer';
-import { ForbiddenError, UnauthenticatedError } from '../../platform/errors';
-import type { LiveDocumentPayload } from '../limits/trustedDocuments';
+import type { IncomingMessage, Server } from 'node:http';
+import { GraphQLError, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import type { WebSocket } from 'ws';
+import type { ClientInfo, Viewer } from '../../platform/auth/viewer';
+import { ErrorCode, ForbiddenError, UnauthenticatedError } from '../../platform/errors';
+import { clientInfoOf } from '../auth/clientInfo';
+import type { LiveSocketLimits } from '../limits/limitsConfig';
 import { LiveChannels } from '../../platform/events/topics';
 import type { Logger } from '../../platform/logger';
 import type { LivePubSub } from '../../platform/pubsub';
 import { signalTierRules } from '../../platform/signalTiers';
 import { type TokenVerifier } from './connectionAuth';
+import { createLiveAdmission, type LiveAdmission } from './liveAdmission';
 import { createLiveFanoutHub, type LiveExecutor } from './liveFanoutHub';
 import { liveChannelNames, type LiveChannelName, type LiveEvent } from './liveFields';
 import { deriveLiveOperation } from './liveOperation';
 import type { FrameStream } from './liveSockets';
-import { createSocketSession, type SocketSession } from './socketSession';
+import {
+  serveGraphqlWs,
+  socketCounter,
+  TOO_MANY_SOCKETS_CLOSE_CODE,
+  type LiveSocketExtra,
+} from './liveSocketServer';
+import { createSocketSession, TOKEN_EXPIRED_CLOSE_CODE, type SocketSession } from './socketSession';
 
 export interface LiveSubscriptionsOptions {
   httpServer: Server;
@@ -31,13 +38,28 @@ export interface LiveSubscriptionsOptions {
   logger: Logger;
   keepAliveMs?: number;
   maxBufferedBytes?: number;
-  /** Trusted documents (gateway/limits/trustedDocuments.ts): the document to run, or why not. */
-  resolveDocument?: ((payload: LiveDocumentPayload) => string | GraphQLError) | undefined;
+  /** The HTTP rules for each subscribe message (liveAdmission.ts); unset: graphql's own validation. */
+  admit?: LiveAdmission | undefined;
+  /** Message size, subscriptions per socket, sockets per user and IP (unset: the config defaults). */
+  socketLimits?: LiveSocketLimits | undefined;
+  /** The client's address (behind trusted proxies, X-Forwarded-For): what per-IP limits count. */
+  clientOf?: ((request: IncomingMessage) => ClientInfo) | undefined;
 }
 
-interface ConnectionExtra extends Record<PropertyKey, unknown> {
-  session: SocketSession;
+interface ConnectionExtra extends LiveSocketExtra, Record<PropertyKey, unknown> {
+  session?: SocketSession;
 }
+
+/** The gateway config's defaults (gateway/limits/limitsConfig.ts), for servers built without one. */
+const DEFAULT_SOCKET_LIMITS: LiveSocketLimits = {
+  maxPayloadBytes: 64 * 1024,
+  maxSubscriptionsPerSocket: 50,
+  maxSocketsPerUser: 20,
+  maxSocketsPerIp: 100,
+};
+
+/** The code a subscribe past the per-socket limit is answered with (the socket stays open). */
+export const TOO_MANY_SUBSCRIPTIONS = 'TOO_MANY_SUBSCRIPTIONS';
 
 /** An async generator that yields nothing: frames are written by the hub; `return()` unsubscribes. */
 function heldOpen(unsubscribe: () => void): AsyncGenerator<ExecutionResult> {
@@ -80,51 +102,72 @@ export function createLiveSubscriptions(options: LiveSubscriptionsOptions) {
     maxBufferedBytes: options.maxBufferedBytes,
     logger,
   });
-  let wss: WebSocketServer | undefined;
-  let dispose: { dispose(): void | Promise<void> } | undefined;
+  const limits = options.socketLimits ?? DEFAULT_SOCKET_LIMITS;
+  const admit = options.admit ?? createLiveAdmission();
+  const perUser = socketCounter();
+  let server: ReturnType<typeof serveGraphqlWs<ConnectionExtra>> | undefined;
   const channelSubscriptions: number[] = [];
 
+  /** Any failure becomes this subscription's error message: graphql-ws would close the socket 4500. */
+  async function admitSafely(
+    ctx: { extra: ConnectionExtra; subscriptions: object },
+    id: string,
+    payload: Parameters<LiveAdmission>[0]['payload'],
+  ) {
+    const { session, client } = ctx.extra;
+    if (!session) return [new UnauthenticatedError()];
+    // graphql-ws has already registered this id, so the count includes it.
+    if (Object.keys(ctx.subscriptions).length > limits.maxSubscriptionsPerSocket) {
+      return [
+        new GraphQLError(`At most ${limits.maxSubscriptionsPerSocket} subscriptions per socket`, {
+          extensions: { code: TOO_MANY_SUBSCRIPTIONS, max: limits.maxSubscriptionsPerSocket },
+        }),
+      ];
+    }
+    if (!schema)
+      return [new GraphQLError('The API is starting', { extensions: { code: 'SERVICE_UNAVAILABLE' } })];
+    try {
+      return await admit({ payload, schema, viewer: session.viewer, client });
+    } catch (error) {
+      log.error({ err: error instanceof Error ? error.message : String(error), id }, 'live subscribe failed');
+      return [
+        new GraphQLError('Internal server error', { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }),
+      ];
+    }
+  }
+
   function listen(): void {
-    // No compression: the hub writes whole frames to the TCP stream (liveSockets.ts, writeFrame).
-    wss = new WebSocketServer({
-      server: options.httpServer,
-      path: options.path ?? '/graphql',
-      perMessageDeflate: false,
-    });
-    dispose = useServer<Record<string, unknown>, ConnectionExtra>(
+    server = serveGraphqlWs<ConnectionExtra>(
       {
-        schema: () => {
-          if (!schema) throw new Error('supergraph not loaded yet');
-          return schema;
-        },
         onConnect: async (ctx) => {
-          const session = await createSocketSession(ctx.extra.socket, ctx.connectionParams, {
+          const { socket } = ctx.extra;
+          const session = await createSocketSession(socket, ctx.connectionParams, {
             verifyToken: options.verifyToken,
             logger: log,
           });
-          if (!session) return false;
+          if (!session) {
+            // A missing, invalid or expired token: 4401 tells the client to get a new one.
+            socket.close(TOKEN_EXPIRED_CLOSE_CODE, 'Missing or invalid access token');
+            return false;
+          }
+          // Gone while its token was checked: counting it now would never be undone.
+          if (socket.readyState !== socket.OPEN) {
+            session.close();
+            return false;
+          }
+          const userKey = session.viewer.userId;
+          if (!perUser.acquire(userKey, limits.maxSocketsPerUser)) {
+            session.close();
+            log.warn({ userId: userKey }, 'live socket refused: too many sockets for this user');
+            socket.close(TOO_MANY_SOCKETS_CLOSE_CODE, 'Too many sockets for this user');
+            return false;
+          }
+          socket.once('close', () => perUser.release(userKey));
           ctx.extra.session = session;
           return true;
         },
         onPing: (ctx, payload) => ctx.extra.session?.reauthenticate(payload),
-        onSubscribe: (_ctx, _id, payload) => {
-          if (!options.resolveDocument) return;
-          const resolved = options.resolveDocument(payload);
-          if (resolved instanceof GraphQLError) return [resolved];
-          // The text as sent: graphql-ws parses and validates it as usual.
-          if (resolved === payload.query) return;
-          // A registered document named by id replaces whatever text came with it.
-          if (!schema) throw new Error('supergraph not loaded yet');
-          const document = parse(resolved);
-          const errors = validate(schema, document);
-          if (errors.length > 0) return errors;
-          return {
-            schema,
-            document,
-            operationName: payload.operationName,
-            variableValues: payload.variables,
-          };
-        },
+        onSubscribe: (ctx, id, payload) => admitSafely(ctx, id, payload),
         onClose: (ctx) => ctx.extra.session?.close(),
         // graphql-ws calls this only after onConnect accepted the socket, so the session exists.
         context: (ctx, id) => ({
@@ -163,13 +206,23 @@ export function createLiveSubscriptions(options: LiveSubscriptionsOptions) {
           return heldOpen(unsubscribe);
         },
       },
-      wss,
-      options.keepAliveMs,
+      {
+        httpServer: options.httpServer,
+        path: options.path ?? '/graphql',
+        keepAliveMs: options.keepAliveMs ?? 12_000,
+        maxPayloadBytes: limits.maxPayloadBytes,
+        maxSocketsPerIp: limits.maxSocketsPerIp,
+        clientOf: options.clientOf ?? ((request) => clientInfoOf(request)),
+        logger: log,
+      },
+      (base) => ({ ...base }),
     );
   }
 
   return {
     hub,
+    /** Open graphql-ws sockets on this node (the per-IP limit counts them). */
+    openSockets: () => server?.openSockets() ?? 0,
     async start(): Promise<void> {
       listen();
       for (const name of liveChannelNames) {
@@ -183,10 +236,8 @@ export function createLiveSubscriptions(options: LiveSubscriptionsOptions) {
     async stop(): Promise<void> {
       for (const id of channelSubscriptions.splice(0)) pubsub.engine.unsubscribe(id);
       hub.stop();
-      for (const client of wss?.clients ?? []) client.close(1001, 'Gateway shutting down');
-      await dispose?.dispose();
-      await new Promise<void>((resolve) => (wss ? wss.close(() => resolve()) : resolve()));
-      wss = undefined;
+      await server?.close();
+      server = undefined;
     },
   };
 }

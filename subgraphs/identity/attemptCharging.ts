@@ -1,34 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import {
-  Kind,
-  type FieldNode,
-  type FragmentDefinitionNode,
-  type GraphQLSchema,
-  type SelectionSetNode,
-} from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
+import { analyseOperation } from '../../platform/operationAnalysis';
 import type { IdentityContext } from './context';
 import { recordSecurityEventNow } from './services/audit';
 import type { Lockout } from './services/lockout';
 
 /** Fields that try a credential: each alias of them is one attempt. */
 const CREDENTIAL_FIELDS = new Set(['login', 'completeTwoFactorLogin']);
-
-function rootFields(
-  selectionSet: SelectionSetNode,
-  fragments: Record<string, FragmentDefinitionNode>,
-  seen = new Set<string>(),
-): FieldNode[] {
-  return selectionSet.selections.flatMap((selection) => {
-    if (selection.kind === Kind.FIELD) return [selection];
-    if (selection.kind === Kind.INLINE_FRAGMENT) return rootFields(selection.selectionSet, fragments, seen);
-    const name = selection.name.value;
-    const fragment = fragments[name];
-    if (!fragment || seen.has(name)) return [];
-    seen.add(name);
-    return rootFields(fragment.selectionSet, fragments, seen);
-  });
-}
 
 /**
  * GraphQL runs aliased mutation fields one by one and stops at the first error of a non-null field,
@@ -47,12 +26,7 @@ export function chargeBatchedAttempts(
       return {
         async didResolveOperation({ operation, document, request, contextValue }) {
           if (operation?.operation !== 'mutation' || !mutationType) return;
-          const fragments = Object.fromEntries(
-            document.definitions
-              .filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)
-              .map((fragment) => [fragment.name.value, fragment]),
-          );
-          const attempts = rootFields(operation.selectionSet, fragments).filter((field) =>
+          const attempts = analyseOperation(document, operation).rootFields.filter((field) =>
             CREDENTIAL_FIELDS.has(field.name.value),
           );
           const ip = contextValue.client?.ip ?? null;

@@ -1,5 +1,6 @@
 import { marketTickEnvelope } from '../../platform/events/marketTick';
 import { randomUUID } from 'node:crypto';
+import type { GatewayLimitOverrides } from '../../gateway/limits/limitsConfig';
 import { type Stack } from '../../gateway/stack';
 import { type LiveUserEvent, type MarketTickPayload } from '../../platform/events/topics';
 import { DEMO_PASSWORD } from '../../prisma/seed/data';
@@ -18,7 +19,10 @@ export type DemoAccount = 'free' | 'premium' | 'enterprise' | 'analyst';
  * as the market feed does; `publishUserEvent` puts an event straight on the user channel (to check what
  * the gateway does with one no domain would send).
  */
-export async function startLiveHarness(name: string, options: { freeSignalDelayMs?: number } = {}) {
+export async function startLiveHarness(
+  name: string,
+  options: { freeSignalDelayMs?: number; gatewayLimits?: GatewayLimitOverrides } = {},
+) {
   const suffix = randomUUID();
   const channels = {
     signals: `live.signals.${name}.${suffix}`,
@@ -35,6 +39,7 @@ export async function startLiveHarness(name: string, options: { freeSignalDelayM
       freeSignalDelayMs: options.freeSignalDelayMs ?? 0,
     },
     liveChannels: { user: channels.user, ticks: channels.ticks },
+    gatewayLimits: options.gatewayLimits,
   });
   const tokens = {} as Record<DemoAccount, string>;
   for (const account of ['free', 'premium', 'enterprise', 'analyst'] as const) {

@@ -125,7 +125,7 @@ describe('live signals through the gateway', () => {
       const anonymous = connect(0, token);
       const subscription = anonymous.subscribe(LIVE);
       await eventually(async () => anonymous.closes[0], 10_000, 'refusal');
-      expect(anonymous.closes[0]!.code).toBe(4403);
+      expect(anonymous.closes[0]!.code).toBe(4401);
       expect(subscription.messages).toEqual([]);
     }
   });

@@ -2,9 +2,9 @@ import { createClient, type Client } from 'graphql-ws';
 import { GraphQLRequestError, type GraphQLErrorEntry } from './errors';
 import type { PreparedDocument } from './documents';
 
-/** The gateway closes a socket with this code when its access token lapses (gateway/subscriptions). */
+/** The gateway closes a socket with this code when its access token is missing, invalid or lapses. */
 const TOKEN_EXPIRED = 4401;
-/** …and with this one when connection_init carried no valid token. */
+/** …and with this one when the tier changed: a fresh token carries the new tier (gateway/subscriptions). */
 const CONNECTION_REFUSED = 4403;
 
 export interface WsTransportOptions {
