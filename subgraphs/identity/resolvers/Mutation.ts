@@ -1,6 +1,6 @@
 import type { MutationResolvers } from '../generated/resolvers-types';
 import { recordSecurityEvent } from '../services/audit';
-import { requireRole, requireViewer } from '../services/authorization';
+import { requireRole, requireViewer } from '../../../platform/auth/access';
 import { reviewKyc, submitKyc } from '../services/kyc';
 import { updateProfile } from '../services/profile';
 import { changeRole } from '../services/roles';

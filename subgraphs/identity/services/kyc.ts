@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../../platform/errors';
+import { requireRole, requireViewer } from '../../../platform/auth/access';
 import { isUuid } from '../../../platform/loaders';
 import type { PrismaClient } from '../../../platform/prisma';
 import type { KycSubmission, Profile } from '../../../platform/prisma/generated/client';
 import type { IdentityContext } from '../context';
 import type { KycDecision, KycInput } from '../generated/resolvers-types';
 import { recordSecurityEvent } from './audit';
-import { requireRole, requireViewer } from './authorization';
 import { maskAadhaar, normalizeAadhaar, PAN_PATTERN } from './kycDocuments';
 import { parseInput } from './validation';
 
