@@ -42,6 +42,7 @@ export const identityPermissions: SubgraphPermissions = {
     updateProfile: isAuthenticated,
     submitKyc: isAuthenticated,
     reviewKyc: staff,
+    revealPan: staff,
     changePassword: isAuthenticated,
     // Anonymous by nature (the user cannot sign in); the gateway's auth limits throttle them like login.
     requestPasswordReset: allow,

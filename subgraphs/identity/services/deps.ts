@@ -16,6 +16,8 @@ export interface IdentityServiceDeps {
   lockout: Lockout;
   /** Seals TOTP secrets at rest. */
   dataKey: Buffer;
+  /** Seals KYC PANs at rest (its own key, derived from the same configured secret). */
+  panKey: Buffer;
   passwordParams: PasswordHashParams;
   /** Every scrypt call goes through it (hashingQueue.ts). */
   hashing: HashingQueue;
