@@ -64,7 +64,8 @@ export function requireOwnedRow<T extends { userId: string }>(
   staff: readonly Role[] = ADMINS,
 ): T {
   requireOwner(viewer, row?.userId ?? null, entity, id, staff);
-  return row as T;
+  // requireOwner has thrown NOT_FOUND for a missing row (its owner is null).
+  return row!;
 }
 
 /**
