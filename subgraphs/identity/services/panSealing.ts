@@ -21,13 +21,15 @@ export async function sealPlaintextPans(prisma: PrismaClient, panKey: Buffer): P
       select: { id: true, pan: true },
       take: SEAL_BATCH,
     });
-    for (const row of rows) {
-      const { count } = await prisma.kycSubmission.updateMany({
-        where: { id: row.id, pan: row.pan },
-        data: { panSealed: seal(panKey, row.pan!), pan: null },
-      });
-      sealed += count;
-    }
+    // One statement per batch (a round trip per row took ~19 s for 5,000 rows here).
+    sealed += await prisma.$executeRawUnsafe(
+      `UPDATE identity.kyc_submission AS k SET pan_sealed = v.sealed, pan = NULL
+         FROM unnest($1::uuid[], $2::text[], $3::text[]) AS v(id, pan, sealed)
+        WHERE k.id = v.id AND k.pan = v.pan`,
+      rows.map((row) => row.id),
+      rows.map((row) => row.pan),
+      rows.map((row) => seal(panKey, row.pan!)),
+    );
     if (rows.length < SEAL_BATCH) return sealed;
   }
 }
