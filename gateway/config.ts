@@ -37,8 +37,18 @@ export const gatewayConfigSchema = baseConfigSchema.omit({ DATABASE_URL: true })
   RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(1_000).default(300_000),
   /** Redis key prefix of cached responses; a stack or bench of its own uses its own. */
   RESPONSE_CACHE_PREFIX: z.string().min(1).default('ts:gw:rc:'),
+  /**
+   * The GraphiQL page at `/`. Unset: on, except with NODE_ENV=production, where a public IDE is one
+   * more thing to probe the schema with; `IDE=on` brings it back there on purpose.
+   */
+  IDE: z.enum(['on', 'off']).optional(),
   ...subgraphUrlVariables,
   ...gatewayLimitVariables,
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
+
+/** Whether this gateway serves its GraphiQL page (see `IDE` above). */
+export function ideEnabled(config: Pick<GatewayConfig, 'IDE' | 'NODE_ENV'>): boolean {
+  return config.IDE ? config.IDE === 'on' : config.NODE_ENV !== 'production';
+}

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { Domains, type Domain, type EventBus } from '../platform/events/envelope';
 import { createGraphQLHttpServer } from '../platform/graphqlHttp';
 import { createHealthHandler } from '../platform/health';
@@ -13,7 +14,7 @@ import { supergraphPath } from '../platform/topology';
 import { createAdminAppHandler } from './adminApp';
 import { clientInfoOf } from './auth/clientInfo';
 import { createGatewayAuth } from './auth/gatewayAuth';
-import type { GatewayConfig } from './config';
+import { ideEnabled, type GatewayConfig } from './config';
 import { createIdeHandler } from './ide';
 import { createGatewayProtection } from './limits/gatewayProtection';
 import { gatewayResponseCache } from './responseCache';
@@ -56,7 +57,14 @@ export function createGatewayServer(
     ...protection.apolloOptions,
     includeStacktraceInErrorResponses: false,
     formatError: maskInternalErrors(logger),
-    plugins: [requestLogging<GatewayContext>(logger), protection.plugin, ...responseCache.plugins],
+    plugins: [
+      // Apollo's own landing page on GET /graphql loads Apollo Sandbox from Apollo's CDN outside
+      // production; our offline GraphiQL at `/` is the only IDE, and it follows the IDE setting.
+      ApolloServerPluginLandingPageDisabled(),
+      requestLogging<GatewayContext>(logger),
+      protection.plugin,
+      ...responseCache.plugins,
+    ],
   });
   // Token verification (pinned alg, iss/aud/typ, JWKS cache, session denylist) lives in gateway/auth.
   const auth = createGatewayAuth({
@@ -94,7 +102,9 @@ export function createGatewayServer(
     prepareRequest: protection.prepareRequest,
     routes: [
       (req, res) => health.handle(req, res),
-      createIdeHandler({ graphqlPath: '/graphql', title: 'TradeSchool API' }),
+      ...(ideEnabled(config)
+        ? [createIdeHandler({ graphqlPath: '/graphql', title: 'TradeSchool API' })]
+        : []),
       // The admin dashboard (clients/admin, built by Vite) on the API's own origin.
       createAdminAppHandler(),
       createRazorpayWebhookForwarder(urls.billing, logger),

@@ -1,8 +1,9 @@
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { allow, and, deny, or, rule, shield, type IRule } from 'graphql-shield';
+import { isOwnerOrStaff } from './auth/access';
 import type { Role, Tier, Viewer } from './auth/viewer';
-import { ForbiddenError, PaymentRequiredError, UnauthenticatedError } from './errors';
+import { ForbiddenError, NotFoundError, PaymentRequiredError, UnauthenticatedError } from './errors';
 
 /**
  * graphql-shield around every subgraph. The rules here decide WHO may ask a field at all (signed in,
@@ -106,16 +107,18 @@ export function argumentRule<A>(
 }
 
 /**
- * `User.x` fields: the viewer is that user (parent.id) or has one of `roles`. Anonymous callers get
- * FORBIDDEN like anyone else's data would (the services answer the same way).
+ * `User.x` fields: the viewer is that user (parent.id) or has one of `roles`. Anyone else gets
+ * NOT_FOUND, as the services answer for another user's rows (platform/auth/access); anonymous
+ * callers UNAUTHENTICATED.
  */
 export function isSelfOr(...roles: Role[]): ShieldRule {
   return named(`isSelfOr(${roles.join(',')})`, (name) =>
     rule(name, { cache: 'strict' })(
-      (parent: { id?: unknown }, _args: unknown, ctx: PermissionContext) =>
-        (ctx.viewer !== null &&
-          (parent.id === ctx.viewer.userId || ctx.viewer.roles.some((role) => roles.includes(role)))) ||
-        new ForbiddenError('Not your data'),
+      (parent: { id?: unknown }, _args: unknown, ctx: PermissionContext, info: GraphQLResolveInfo) => {
+        if (ctx.viewer === null) return new UnauthenticatedError();
+        const owner = typeof parent.id === 'string' ? parent.id : '';
+        return isOwnerOrStaff(ctx.viewer, owner, roles) || new NotFoundError(`User.${info.fieldName}`);
+      },
     ),
   );
 }

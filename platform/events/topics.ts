@@ -237,6 +237,7 @@ export type SecurityEventType =
   | 'KYC_VERIFIED'
   | 'KYC_REJECTED'
   | 'KYC_EXPIRED'
+  | 'PAN_REVEALED'
   | 'SIGNING_KEY_ROTATED'
   | 'PASSWORD_CHANGED';
 

@@ -3,6 +3,7 @@
 // upserts: running the seed again changes nothing. These accounts cannot sign in (no password hash).
 import type { PrismaClient } from '../../platform/prisma';
 import type { KycStatus, Role } from '../../platform/prisma/generated/enums';
+import { maskPan } from '../../subgraphs/identity/services/kycDocuments';
 
 const DAY_MS = 86_400_000;
 export const HISTORY_USERS = 28;
@@ -23,6 +24,8 @@ const submissionId = (i: number) => `a3000000-0000-4000-8000-${String(i + 1).pad
 /** Sign-up time of history user i: spread over the 28 days before `now`, some days busier. */
 export const historySignedUpAt = (i: number, now: Date) =>
   new Date(now.getTime() - (HISTORY_USERS - i) * DAY_MS + ((i * 5) % 11) * 3_600_000);
+
+const demoPan = (i: number) => `ABCP${String.fromCharCode(65 + (i % 26))}${String(1000 + i).slice(-4)}K`;
 
 function rolesOf(i: number): Role[] {
   if (i % 9 === 4) return ['INSTRUCTOR'];
@@ -61,7 +64,9 @@ export async function seedIdentityHistory(prisma: PrismaClient, now: Date): Prom
         id: submissionId(i),
         userId: id,
         status: kycStatus,
-        pan: `ABCP${String.fromCharCode(65 + (i % 26))}${String(1000 + i).slice(-4)}K`,
+        // The seed has no data key: identity seals this plaintext at start-up (services/panSealing.ts).
+        pan: demoPan(i),
+        panMasked: maskPan(demoPan(i)),
         aadhaarMasked: `XXXX-XXXX-${String(2000 + i)}`,
         aadhaarLast4: String(2000 + i),
         riskScore: 10 + ((i * 13) % 70),

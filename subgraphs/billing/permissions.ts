@@ -10,14 +10,14 @@ import {
 
 /**
  * Who may ask billing for what; unlisted fields are denied. Plans are public. Orders, payments,
- * invoices and subscriptions are their owner's (or an admin's): services/access.canSee answers
- * "not found" for anyone else's, in queries and __resolveReference alike. Two rules need data only
+ * invoices and subscriptions are their owner's (or an admin's): the services answer NOT_FOUND for
+ * anyone else's (platform/auth/access requireOwnedRow), in queries and __resolveReference alike. Two rules need data only
  * the service has, so they are enforced there: refunds above the configured limit need an ADMIN
  * (services/refunds) and payments above ₹50,000 need verified KYC (services/orders, the price is
  * looked up from the plan or course, not given in the arguments).
  */
 const admin = hasRole('ADMIN');
-// Same answers as services/access.assertSelfOrAdmin: UNAUTHENTICATED, then FORBIDDEN.
+// Fields of a User: UNAUTHENTICATED, then NOT_FOUND for someone else's (as the services answer).
 const selfOrAdmin = and(isAuthenticated, isSelfOr('ADMIN'));
 
 export const billingPermissions: SubgraphPermissions = {
@@ -29,7 +29,7 @@ export const billingPermissions: SubgraphPermissions = {
     ledgerBalances: admin,
     complianceReviews: admin,
     reconciliationReports: admin,
-    // Owner or admin: the service answers null for anyone else's invoice.
+    // Owner or admin: the service answers NOT_FOUND for anyone else's invoice.
     invoiceDocument: isAuthenticated,
     revenueAnalytics: admin,
   },

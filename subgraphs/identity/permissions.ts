@@ -20,7 +20,7 @@ export const identityPermissions: SubgraphPermissions = {
     ...federationRules,
     // null when anonymous: clients ask `me` to learn whether they are signed in.
     me: allow,
-    // Self or staff, checked in the resolver (canSeePersonalData) against the id argument.
+    // Self or staff, checked in the resolver against the id argument (anyone else's: NOT_FOUND).
     user: isAuthenticated,
     kycReviewQueue: staff,
     userAnalytics: admin,
@@ -42,6 +42,7 @@ export const identityPermissions: SubgraphPermissions = {
     updateProfile: isAuthenticated,
     submitKyc: isAuthenticated,
     reviewKyc: staff,
+    revealPan: staff,
     changePassword: isAuthenticated,
     // Anonymous by nature (the user cannot sign in); the gateway's auth limits throttle them like login.
     requestPasswordReset: allow,

@@ -17,6 +17,7 @@ import type { IdentityServiceDeps } from './services/deps';
 import { createHashingQueue } from './services/hashingQueue';
 import { createKycExpiryJob } from './services/kycExpiryJob';
 import { createLockout } from './services/lockout';
+import { sealPlaintextPans } from './services/panSealing';
 import { keyFrom } from './services/sealing';
 import { createPasswordService } from './services/password';
 import { createRefreshLimit } from './services/refreshLimit';
@@ -56,13 +57,15 @@ function developmentDataKey(): string {
 export function createIdentitySubgraph(deps: IdentityDeps) {
   const settings = identitySettingsSchema.parse(deps.settings ?? {});
   const store: KeyValueStore = createKeyValueStore(deps.redisUrl);
+  const dataSecret = settings.IDENTITY_DATA_KEY ?? developmentDataKey();
   const serviceDeps: IdentityServiceDeps = {
     signer: deps.signer,
     store,
     settings,
     lockout: createLockout(store, settings, deps.lockoutNamespace ?? 'identity:'),
     refreshLimit: createRefreshLimit(store, settings, deps.lockoutNamespace ?? 'identity:'),
-    dataKey: keyFrom(settings.IDENTITY_DATA_KEY ?? developmentDataKey(), 'totp-secret'),
+    dataKey: keyFrom(dataSecret, 'totp-secret'),
+    panKey: keyFrom(dataSecret, 'kyc-pan'),
     passwordParams: {
       N: settings.PASSWORD_SCRYPT_N,
       r: settings.PASSWORD_SCRYPT_R,
@@ -130,6 +133,9 @@ export function createIdentitySubgraph(deps: IdentityDeps) {
     store,
     kycExpiry,
     async start(port: number, host?: string): Promise<string> {
+      // Before serving: PANs stored in plaintext by an older version are sealed (a no-op afterwards).
+      const sealed = await sealPlaintextPans(deps.infra.prisma, serviceDeps.panKey);
+      if (sealed > 0) serviceDeps.logger.info({ sealed }, 'sealed plaintext KYC PANs');
       const url = await subgraph.start(port, host);
       kycExpiry.start();
       return url;

@@ -139,9 +139,9 @@ describe('User.enrollments', () => {
   });
 
   it.each([
-    ['another user', bob],
-    ['an anonymous caller', null],
-  ])('is FORBIDDEN to %s', async (_who, as) => {
-    expect(codeOf(await learning.run(ENROLLMENTS, { r: [userRef(alice.userId)] }, as))).toBe('FORBIDDEN');
+    ['another user', bob, 'NOT_FOUND'],
+    ['an anonymous caller', null, 'UNAUTHENTICATED'],
+  ])('is hidden from %s (%s)', async (_who, as, code) => {
+    expect(codeOf(await learning.run(ENROLLMENTS, { r: [userRef(alice.userId)] }, as))).toBe(code);
   });
 });

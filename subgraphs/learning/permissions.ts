@@ -36,7 +36,7 @@ export const learningPermissions: SubgraphPermissions = {
     completeLesson: isAuthenticated,
     startAssessmentAttempt: isAuthenticated,
     submitAssessmentAttempt: isAuthenticated,
-    // Instructors author (their own courses, checked in services/access), admins anything.
+    // Instructors author (their own courses, checked in services/courseAccess), admins anything.
     createCourse: author,
     updateCourse: author,
     addModule: author,

@@ -115,7 +115,7 @@ describe('trading live updates and follower tiers on Kafka', () => {
     expect(await execute(read, { id: position.id }, trader)).toEqual({
       position: { id: position.id, symbol, quantity: '2' },
     });
-    await expect(execute(read, { id: position.id }, viewer('TRADER'))).rejects.toThrow(/FORBIDDEN/);
+    await expect(execute(read, { id: position.id }, viewer('TRADER'))).rejects.toThrow(/NOT_FOUND/);
   }, 60_000);
 
   it("re-checks the follower's tier on every signal: after a downgrade to FREE, no copy, and why", async () => {

@@ -69,15 +69,15 @@ describe('reading portfolios', () => {
     expect(await trading.run(MY, {}, bob)).toEqual({ data: { myPortfolio: null } });
   });
 
-  it('resolves User.portfolio for the user themself and admins, FORBIDDEN for others', async () => {
+  it('resolves User.portfolio for the user themself and admins, NOT_FOUND for others', async () => {
     const r = [{ __typename: 'User', id: alice.userId }];
     const own = await trading.run(ENTITIES, { r }, alice);
     expect(own.data!._entities).toEqual([
       { id: alice.userId, portfolio: { id: expect.any(String), cash: { amount: '1000000.00' } } },
     ]);
     expect((await trading.run(ENTITIES, { r }, admin)).data).toEqual(own.data);
-    expect(codeOf(await trading.run(ENTITIES, { r }, bob))).toBe('FORBIDDEN');
-    expect(codeOf(await trading.run(ENTITIES, { r }, null))).toBe('FORBIDDEN');
+    expect(codeOf(await trading.run(ENTITIES, { r }, bob))).toBe('NOT_FOUND');
+    expect(codeOf(await trading.run(ENTITIES, { r }, null))).toBe('UNAUTHENTICATED');
   });
 
   it('resolves Portfolio references only for the owner or an admin', async () => {
@@ -89,7 +89,7 @@ describe('reading portfolios', () => {
     const expected = [{ id: portfolio.id, owner: { id: alice.userId } }, null];
     expect((await trading.run(ENTITIES, { r }, alice)).data!._entities).toEqual(expected);
     expect((await trading.run(ENTITIES, { r }, admin)).data!._entities).toEqual(expected);
-    expect(codeOf(await trading.run(ENTITIES, { r }, bob))).toBe('FORBIDDEN');
+    expect(codeOf(await trading.run(ENTITIES, { r }, bob))).toBe('NOT_FOUND');
   });
 });
 

@@ -155,7 +155,9 @@ describe('billing analytics and invoice documents end to end', () => {
     const offsets = [...bytes.matchAll(/(\d{10}) 00000 n /g)].map((m) => Number(m[1]));
     offsets.forEach((offset, i) => expect(bytes.slice(offset, offset + 8)).toBe(`${i + 1} 0 obj\n`));
     const stranger = await s.register();
-    const hidden = await expectData<Doc>(s.url, DOC, { id: invoice.id, f: 'PDF' }, stranger.headers);
-    expect(hidden.invoiceDocument).toBeNull();
+    // Someone else's invoice is reported as missing (platform/auth/access), with no document.
+    const hidden = await postGraphQL<Doc>(s.url, DOC, { id: invoice.id, f: 'PDF' }, stranger.headers);
+    expect(hidden.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(hidden.data?.invoiceDocument ?? null).toBeNull();
   });
 });

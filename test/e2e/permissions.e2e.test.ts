@@ -101,7 +101,8 @@ describe('permissions end to end', () => {
       await login('free@demo.test'),
     );
     expect(byQuery.data?.user ?? null).toBeNull();
-    expect(byQuery.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // Another user's data answers NOT_FOUND, like a missing id (platform/auth/access).
+    expect(byQuery.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
 
     const entities = `query($r: [_Any!]!) { _entities(representations: $r) {
       ... on Portfolio { id cash { amount } } ... on User { id portfolio { id } } } }`;
@@ -121,7 +122,7 @@ describe('permissions end to end', () => {
           `e2e-entities-${representation.__typename}`,
         ),
       );
-      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
       expect(JSON.stringify(refused.data)).not.toContain('"cash"');
     }
     // The owner gets it: __resolveReference still runs under shield.

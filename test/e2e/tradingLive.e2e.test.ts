@@ -151,7 +151,7 @@ describe('trading live exchange, live events and analytics end to end', () => {
       { id: positionEvent.id },
       await login('enterprise@demo.test'),
     );
-    expect(stranger.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(stranger.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   }, 90_000);
 
   it('serves tradingAnalytics over the seeded history to ADMIN only', async () => {

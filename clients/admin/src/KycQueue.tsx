@@ -55,7 +55,7 @@ export function KycQueue() {
                 {row.user.name ?? '—'}
                 <div className="muted">{row.user.email}</div>
               </td>
-              <td>{row.pan}</td>
+              <td>{row.panMasked}</td>
               <td>{row.aadhaarMasked}</td>
               <td className={`num risk-${row.riskScore >= 50 ? 'high' : 'low'}`}>{row.riskScore}</td>
               <td>{new Date(row.submittedAt).toLocaleString()}</td>

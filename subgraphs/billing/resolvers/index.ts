@@ -2,7 +2,7 @@ import { BadUserInputError, NotFoundError } from '../../../platform/errors';
 import { money } from '../../../platform/money';
 import { DateTimeScalar } from '../../../platform/scalars';
 import type { Resolvers } from '../generated/resolvers-types';
-import { requireAdmin } from '../services/access';
+import { requireRole } from '../../../platform/auth/access';
 import { invoiceService } from '../services/invoiceQueries';
 import { accountBalances } from '../services/ledger';
 import { orderService } from '../services/orders';
@@ -32,11 +32,11 @@ export function createBillingResolvers(runtime: BillingRuntime): Resolvers {
       order: (_parent, { id }, ctx) => orderService.byId(ctx, id),
       payment: (_parent, { id }, ctx) => paymentService.byId(ctx, id),
       ledgerBalances: async (_parent, { currency }, ctx) => {
-        requireAdmin(ctx.viewer, 'read the ledger');
+        requireRole(ctx.viewer, 'ADMIN');
         return (await accountBalances(ctx.prisma)).filter((row) => row.currency === (currency ?? 'INR'));
       },
       complianceReviews: (_parent, _args, ctx) => {
-        requireAdmin(ctx.viewer, 'read compliance reviews');
+        requireRole(ctx.viewer, 'ADMIN');
         return ctx.prisma.complianceReview.findMany({ orderBy: { createdAt: 'desc' }, take: 200 });
       },
       ...operations.Query,

@@ -1,7 +1,7 @@
 import { NotFoundError } from '../../../platform/errors';
 import { money } from '../../../platform/money';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types';
-import { requireAdmin } from '../services/access';
+import { requireRole } from '../../../platform/auth/access';
 import { gatewaySubscriptionService } from '../services/gatewaySubscriptions';
 import { invoiceService } from '../services/invoiceQueries';
 import { reconcilePayments, reconciliationReports } from '../services/reconciliation';
@@ -18,7 +18,7 @@ export function operationResolvers(runtime: BillingRuntime): {
   return {
     Query: {
       reconciliationReports: (_parent, { first }, ctx) => {
-        requireAdmin(ctx.viewer, 'read reconciliation reports');
+        requireRole(ctx.viewer, 'ADMIN');
         return reconciliationReports(runtime, first ?? 20);
       },
       invoiceDocument: (_parent, { id, format }, ctx) =>
@@ -27,13 +27,13 @@ export function operationResolvers(runtime: BillingRuntime): {
           state: runtime.settings.gstHomeState,
         }),
       revenueAnalytics: (_parent, { from, to }, ctx) => {
-        requireAdmin(ctx.viewer, 'read revenue analytics');
+        requireRole(ctx.viewer, 'ADMIN');
         return revenueAnalytics(ctx.prisma, from, to);
       },
     },
     Mutation: {
       reconcilePayments: (_parent, { since }, ctx) => {
-        requireAdmin(ctx.viewer, 'reconcile payments');
+        requireRole(ctx.viewer, 'ADMIN');
         return reconcilePayments(runtime, since);
       },
       subscribe: async (_parent, { input }, ctx) => {
@@ -43,7 +43,7 @@ export function operationResolvers(runtime: BillingRuntime): {
         return { ...started, razorpayKeyId: runtime.razorpay.settings.keyId, plan };
       },
       runRevenueRecognition: async (_parent, { asOf }, ctx) => {
-        requireAdmin(ctx.viewer, 'run revenue recognition');
+        requireRole(ctx.viewer, 'ADMIN');
         const run = await runRevenueRecognition(ctx.prisma, asOf ?? new Date());
         return { schedules: run.schedules, recognized: money(run.recognizedMinor, 'INR') };
       },

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Viewer } from '../../../platform/auth/viewer';
-import { ForbiddenError, UnauthenticatedError } from '../../../platform/errors';
+import { requireRole } from '../../../platform/auth/access';
 import { isUuid } from '../../../platform/loaders';
 import type { PrismaClient } from '../../../platform/prisma';
 
@@ -57,8 +57,5 @@ export function createCourseRevenueLoader(prisma: PrismaClient) {
  * the second wall for anything that reaches the entity another way.
  */
 export function assertMayReadCourseRevenue(viewer: Viewer | null): void {
-  if (!viewer) throw new UnauthenticatedError();
-  if (!viewer.roles.some((role) => role === 'ADMIN' || role === 'INSTRUCTOR')) {
-    throw new ForbiddenError('Course revenue is for instructors and admins');
-  }
+  requireRole(viewer, 'ADMIN', 'INSTRUCTOR');
 }

@@ -2,7 +2,7 @@ import { BadUserInputError, NotFoundError } from '../../../platform/errors';
 import { isUuid } from '../../../platform/loaders';
 import type { GatewaySubscription, Plan, Subscription } from '../../../platform/prisma/generated/client';
 import type { BillingContext } from '../context';
-import { requireViewer } from './access';
+import { requireViewer } from '../../../platform/auth/access';
 import { assertIdempotencyKey, assertSameRequest, requestHash } from './idempotency';
 import { monthsOf } from './planPeriods';
 import { RazorpayError } from './razorpayClient';

@@ -1,22 +1,20 @@
 import type { Invoice, PaymentOrder } from '../../../platform/prisma/generated/client';
 import type { BillingContext } from '../context';
-import { assertSelfOrAdmin, canSee } from './access';
+import { requireOwnedRow, requireOwner } from '../../../platform/auth/access';
 import { renderInvoiceHtml, type Seller } from './invoiceHtml';
 import { renderInvoicePdf } from './invoicePdf';
 
 export const invoiceService = {
-  async byId(ctx: BillingContext, id: string): Promise<Invoice | null> {
-    const invoice = await ctx.loaders.invoiceById.load(id);
-    return invoice && canSee(ctx.viewer, invoice.userId) ? invoice : null;
+  async byId(ctx: BillingContext, id: string): Promise<Invoice> {
+    return requireOwnedRow(ctx.viewer, await ctx.loaders.invoiceById.load(id), 'Invoice', id);
   },
   async forUser(ctx: BillingContext, userId: string): Promise<Invoice[]> {
-    assertSelfOrAdmin(ctx.viewer, userId);
+    requireOwner(ctx.viewer, userId, 'User', userId);
     return ctx.loaders.invoicesByUserId.load(userId);
   },
-  /** The invoice as a file, for its owner or an admin; null for anyone else's (its existence is private). */
+  /** The invoice as a file, for its owner or an admin; NOT_FOUND for anyone else's (its existence is private). */
   async document(ctx: BillingContext, id: string, format: 'HTML' | 'PDF', seller: Seller) {
     const invoice = await invoiceService.byId(ctx, id);
-    if (!invoice) return null;
     const name = invoice.number.replaceAll('/', '-');
     if (format === 'PDF') {
       return {
@@ -32,7 +30,7 @@ export const invoiceService = {
     };
   },
   async ordersOf(ctx: BillingContext, userId: string): Promise<PaymentOrder[]> {
-    assertSelfOrAdmin(ctx.viewer, userId);
+    requireOwner(ctx.viewer, userId, 'User', userId);
     return ctx.loaders.ordersByUserId.load(userId);
   },
 };

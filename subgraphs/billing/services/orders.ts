@@ -3,7 +3,7 @@ import { viewerHasVerifiedKyc } from '../../../platform/permissions';
 import { isUuid } from '../../../platform/loaders';
 import type { Plan, PaymentOrder } from '../../../platform/prisma/generated/client';
 import type { BillingContext } from '../context';
-import { canSee, requireViewer } from './access';
+import { requireOwnedRow, requireViewer } from '../../../platform/auth/access';
 import { assertIdempotencyKey, assertSameRequest, requestHash } from './idempotency';
 import { parsePlaceOfSupply } from './gatewaySubscriptions';
 import { prorateUpgrade, unusedCredit } from './planPeriods';
@@ -167,8 +167,7 @@ export const orderService = {
     }
   },
 
-  async byId(ctx: BillingContext, id: string): Promise<PaymentOrder | null> {
-    const order = await ctx.loaders.orderById.load(id);
-    return order && canSee(ctx.viewer, order.userId) ? order : null;
+  async byId(ctx: BillingContext, id: string): Promise<PaymentOrder> {
+    return requireOwnedRow(ctx.viewer, await ctx.loaders.orderById.load(id), 'Order', id);
   },
 };

@@ -2,7 +2,7 @@ import { BadUserInputError, NotFoundError } from '../../../platform/errors';
 import type { Payment } from '../../../platform/prisma/generated/client';
 import type { BillingContext } from '../context';
 import type { PaymentEntity } from '../razorpayServer/entities';
-import { canSee, requireViewer } from './access';
+import { requireOwnedRow, requireViewer } from '../../../platform/auth/access';
 import { recordGatewayPayment } from './paymentRecords';
 import { RazorpayError } from './razorpayClient';
 import type { BillingRuntime } from './runtime';
@@ -72,8 +72,7 @@ export const paymentService = {
     return payment;
   },
 
-  async byId(ctx: BillingContext, id: string): Promise<Payment | null> {
-    const payment = await ctx.loaders.paymentById.load(id);
-    return payment && canSee(ctx.viewer, payment.userId) ? payment : null;
+  async byId(ctx: BillingContext, id: string): Promise<Payment> {
+    return requireOwnedRow(ctx.viewer, await ctx.loaders.paymentById.load(id), 'Payment', id);
   },
 };

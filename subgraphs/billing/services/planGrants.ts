@@ -2,7 +2,7 @@ import { BadUserInputError, ConflictError } from '../../../platform/errors';
 import { isUuid } from '../../../platform/loaders';
 import type { Subscription, Tier } from '../../../platform/prisma/generated/client';
 import type { BillingContext } from '../context';
-import { requireAdmin } from './access';
+import { requireRole } from '../../../platform/auth/access';
 import { endAtRazorpay } from './gatewaySubscriptions';
 import type { BillingRuntime } from './runtime';
 import { setPlan } from './subscriptions';
@@ -25,7 +25,7 @@ export async function grantPlan(
   userId: string,
   tier: Tier,
 ): Promise<Subscription> {
-  const admin = requireAdmin(ctx.viewer, 'grant plans');
+  const admin = requireRole(ctx.viewer, 'ADMIN');
   if (!isUuid(userId)) throw new BadUserInputError('userId must be a user id', 'userId');
   const current = await ctx.prisma.subscription.findUnique({ where: { userId } });
   const renewing = current?.razorpaySubscriptionId ?? null;

@@ -1,9 +1,9 @@
-import { BadUserInputError, ForbiddenError, NotFoundError } from '../../../platform/errors';
+import { BadUserInputError, ForbiddenError } from '../../../platform/errors';
 import { isUuid } from '../../../platform/loaders';
 import { parseDecimalToMinorUnits } from '../../../platform/money';
 import type { Refund } from '../../../platform/prisma/generated/client';
 import type { BillingContext } from '../context';
-import { canSee, isAdmin, requireViewer } from './access';
+import { isAdmin, requireOwnedRow, requireViewer } from '../../../platform/auth/access';
 import { assertIdempotencyKey, assertSameRequest, requestHash } from './idempotency';
 import { isCapturedOrLater } from './paymentStateMachine';
 import { recordGatewayRefund } from './refundRecords';
@@ -36,10 +36,10 @@ export const refundService = {
   ): Promise<Refund> {
     const viewer = requireViewer(ctx.viewer);
     assertIdempotencyKey(input.idempotencyKey);
-    const payment = isUuid(input.paymentId)
+    const found = isUuid(input.paymentId)
       ? await ctx.prisma.payment.findUnique({ where: { id: input.paymentId } })
       : null;
-    if (!payment || !canSee(viewer, payment.userId)) throw new NotFoundError('Payment', input.paymentId);
+    const payment = requireOwnedRow(viewer, found, 'Payment', input.paymentId);
     const requested = input.amount ? parseAmount(input.amount, payment.currency) : null;
     const reason = input.reason?.trim().slice(0, 500) || null;
     const hash = requestHash({ paymentId: payment.id, amount: requested?.toString() ?? 'rest', reason });

@@ -2,7 +2,7 @@ import { BadUserInputError, NotFoundError } from '../../../platform/errors';
 import { isUuid } from '../../../platform/loaders';
 import type { Subscription } from '../../../platform/prisma/generated/client';
 import type { BillingContext } from '../context';
-import { requireViewer } from './access';
+import { requireViewer } from '../../../platform/auth/access';
 import { razorpayPlanIdOf } from './gatewaySubscriptions';
 import type { BillingRuntime } from './runtime';
 import { renewAfter } from './subscriptionRenewal';

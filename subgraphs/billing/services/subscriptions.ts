@@ -5,7 +5,7 @@ import { isUuid } from '../../../platform/loaders';
 import type { TransactionClient } from '../../../platform/prisma';
 import type { Plan, Subscription, Tier } from '../../../platform/prisma/generated/client';
 import type { BillingContext } from '../context';
-import { assertSelfOrAdmin } from './access';
+import { requireOwnedRow, requireOwner } from '../../../platform/auth/access';
 import { periodEnd } from './planPeriods';
 
 /**
@@ -103,20 +103,18 @@ export async function setPlan(
 
 export const subscriptionService = {
   async forUser(ctx: BillingContext, userId: string): Promise<Subscription | null> {
-    assertSelfOrAdmin(ctx.viewer, userId);
+    requireOwner(ctx.viewer, userId, 'User', userId);
     return ctx.loaders.subscriptionByUserId.load(userId);
   },
 
-  async byId(ctx: BillingContext, id: string): Promise<Subscription | null> {
-    if (!isUuid(id)) return null;
-    const subscription = await ctx.loaders.subscriptionById.load(id);
-    if (subscription) assertSelfOrAdmin(ctx.viewer, subscription.userId);
-    return subscription;
+  async byId(ctx: BillingContext, id: string): Promise<Subscription> {
+    const subscription = isUuid(id) ? await ctx.loaders.subscriptionById.load(id) : null;
+    return requireOwnedRow(ctx.viewer, subscription, 'Subscription', id);
   },
 
   /** The tier billing grants the user: FREE unless an active subscription says otherwise. */
   async tierOf(ctx: BillingContext, userId: string): Promise<Tier> {
-    assertSelfOrAdmin(ctx.viewer, userId);
+    requireOwner(ctx.viewer, userId, 'User', userId);
     const subscription = await ctx.loaders.subscriptionByUserId.load(userId);
     // PAST_DUE is the grace period of dunning: the tier holds until the subscription halts.
     if (!subscription) return 'FREE';

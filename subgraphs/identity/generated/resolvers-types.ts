@@ -71,8 +71,8 @@ export type KycSubmission = {
   aadhaarMasked: Scalars['String']['output'];
   expiresAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
-  /** PAN, visible to the applicant, SUPPORT and ADMIN. */
-  pan: Scalars['String']['output'];
+  /** XXXXX1234X: only the four digits. The PAN is sealed at rest; SUPPORT and ADMIN see it whole through revealPan (audited). */
+  panMasked: Scalars['String']['output'];
   rejectionReason: Maybe<Scalars['String']['output']>;
   reviewedAt: Maybe<Scalars['DateTime']['output']>;
   /** 0 (low) to 100 (high). */
@@ -116,6 +116,8 @@ export type Mutation = {
    * "newPassword" when the password fails the policy (the token then still works).
    */
   resetPassword: Scalars['Boolean']['output'];
+  /** SUPPORT and ADMIN: the full PAN of the user's latest KYC application. Recorded as a PAN_REVEALED security event (who, whom, when). */
+  revealPan: Scalars['String']['output'];
   reviewKyc: KycSubmission;
   /** Ends every session but the current one; returns how many. */
   revokeOtherSessions: Scalars['Int']['output'];
@@ -180,6 +182,11 @@ export type MutationRequestPasswordResetArgs = {
 export type MutationResetPasswordArgs = {
   newPassword: Scalars['String']['input'];
   token: Scalars['String']['input'];
+};
+
+
+export type MutationRevealPanArgs = {
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -572,7 +579,7 @@ export type KycSubmissionResolvers<ContextType = IdentityContext, ParentType ext
   aadhaarMasked?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  pan?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  panMasked?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rejectionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reviewedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   riskScore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -594,6 +601,7 @@ export type MutationResolvers<ContextType = IdentityContext, ParentType extends 
   register?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRegisterArgs, 'input'>>;
   requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
   resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>>;
+  revealPan?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationRevealPanArgs, 'userId'>>;
   reviewKyc?: Resolver<ResolversTypes['KycSubmission'], ParentType, ContextType, RequireFields<MutationReviewKycArgs, 'decision' | 'id'>>;
   revokeOtherSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   revokeRole?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationRevokeRoleArgs, 'role' | 'userId'>>;

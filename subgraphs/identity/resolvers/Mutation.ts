@@ -1,7 +1,8 @@
 import type { MutationResolvers } from '../generated/resolvers-types';
 import { recordSecurityEvent } from '../services/audit';
-import { requireRole, requireViewer } from '../services/authorization';
+import { requireRole, requireViewer } from '../../../platform/auth/access';
 import { reviewKyc, submitKyc } from '../services/kyc';
+import { revealPan } from '../services/panSealing';
 import { updateProfile } from '../services/profile';
 import { changeRole } from '../services/roles';
 import type { IdentityServices } from './services';
@@ -35,7 +36,8 @@ export function createMutationResolvers(services: IdentityServices): MutationRes
     grantRole: (_parent, { userId, role }, ctx) => changeRole(ctx, userId, role, 'grant'),
     revokeRole: (_parent, { userId, role }, ctx) => changeRole(ctx, userId, role, 'revoke'),
     updateProfile: (_parent, { input }, ctx) => updateProfile(ctx, input),
-    submitKyc: (_parent, { input }, ctx) => submitKyc(ctx, input),
+    submitKyc: (_parent, { input }, ctx) => submitKyc(ctx, input, deps.panKey),
+    revealPan: (_parent, { userId }, ctx) => revealPan(ctx, userId, deps.panKey),
     reviewKyc: (_parent, { id, decision, reason }, ctx) =>
       reviewKyc(ctx, id, decision, reason, deps.settings.KYC_VALIDITY_DAYS),
     changePassword: async (_parent, { currentPassword, newPassword }, ctx) =>

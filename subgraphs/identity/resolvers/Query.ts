@@ -1,6 +1,5 @@
-import { ForbiddenError } from '../../../platform/errors';
+import { requireOwner, STAFF } from '../../../platform/auth/access';
 import type { QueryResolvers } from '../generated/resolvers-types';
-import { canSeePersonalData } from '../services/authorization';
 import { kycReviewQueue } from '../services/kyc';
 import { userAnalytics } from '../services/userAnalytics';
 import type { IdentityServices } from './services';
@@ -9,7 +8,8 @@ export function createQueryResolvers({ users }: IdentityServices): QueryResolver
   return {
     me: (_parent, _args, ctx) => (ctx.viewer ? users.findUser(ctx, ctx.viewer.userId) : null),
     user: (_parent, { id }, ctx) => {
-      if (!canSeePersonalData(ctx.viewer, id)) throw new ForbiddenError('Only staff can look up other users');
+      // Anyone but staff asking for another user learns nothing, not even whether the id exists.
+      requireOwner(ctx.viewer, id, 'User', id, STAFF);
       return users.findUser(ctx, id);
     },
     kycReviewQueue: (_parent, { first }, ctx) => kycReviewQueue(ctx, first ?? 20),

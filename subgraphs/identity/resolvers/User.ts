@@ -5,26 +5,26 @@ import type {
   UserResolvers,
 } from '../generated/resolvers-types';
 import { MAX_SECURITY_EVENTS } from '../loaders';
-import { canSeePersonalData, canSeePrivateFields } from '../services/authorization';
+import { ADMINS, isOwnerOrStaff, STAFF } from '../../../platform/auth/access';
 import { preferencesOf } from '../services/profile';
 import type { IdentityServices } from './services';
 
 export function createUserResolvers({ users }: IdentityServices): UserResolvers {
   return {
     __resolveReference: (reference, ctx) => users.findUser(ctx, reference.id),
-    email: (user, _args, ctx) => (canSeePrivateFields(ctx.viewer, user.id) ? user.email : null),
+    email: (user, _args, ctx) => (isOwnerOrStaff(ctx.viewer, user.id, ADMINS) ? user.email : null),
     roles: (user) => user.roles,
     // A session list is the user's own business: not even admins read it through this field.
     sessions: (user, _args, ctx) =>
       ctx.viewer?.userId === user.id ? ctx.loaders.openSessionsByUserId.load(user.id) : [],
     twoFactorEnabled: (user, _args, ctx) =>
-      canSeePrivateFields(ctx.viewer, user.id) ? user.totpEnabledAt !== null : null,
+      isOwnerOrStaff(ctx.viewer, user.id, ADMINS) ? user.totpEnabledAt !== null : null,
     profile: (user, _args, ctx) =>
-      canSeePersonalData(ctx.viewer, user.id) ? ctx.loaders.profileByUserId.load(user.id) : null,
+      isOwnerOrStaff(ctx.viewer, user.id, STAFF) ? ctx.loaders.profileByUserId.load(user.id) : null,
     kyc: (user, _args, ctx) =>
-      canSeePersonalData(ctx.viewer, user.id) ? ctx.loaders.latestKycByUserId.load(user.id) : null,
+      isOwnerOrStaff(ctx.viewer, user.id, STAFF) ? ctx.loaders.latestKycByUserId.load(user.id) : null,
     securityEvents: async (user, { first }, ctx) => {
-      if (!canSeePersonalData(ctx.viewer, user.id)) return [];
+      if (!isOwnerOrStaff(ctx.viewer, user.id, STAFF)) return [];
       const limit = Math.min(Math.max(first ?? 20, 0), MAX_SECURITY_EVENTS);
       return (await ctx.loaders.securityEventsByUserId.load(user.id)).slice(0, limit);
     },

@@ -19,6 +19,8 @@ export interface IdentityServiceDeps {
   refreshLimit: RefreshLimit;
   /** Seals TOTP secrets at rest. */
   dataKey: Buffer;
+  /** Seals KYC PANs at rest (its own key, derived from the same configured secret). */
+  panKey: Buffer;
   passwordParams: PasswordHashParams;
   /** Every scrypt call goes through it (hashingQueue.ts). */
   hashing: HashingQueue;

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../../platform/errors';
+import { requireRole, requireViewer } from '../../../platform/auth/access';
 import { isUuid } from '../../../platform/loaders';
 import type { PrismaClient } from '../../../platform/prisma';
 import type { KycSubmission, Profile } from '../../../platform/prisma/generated/client';
 import type { IdentityContext } from '../context';
 import type { KycDecision, KycInput } from '../generated/resolvers-types';
 import { recordSecurityEvent } from './audit';
-import { requireRole, requireViewer } from './authorization';
-import { maskAadhaar, normalizeAadhaar, PAN_PATTERN } from './kycDocuments';
+import { maskAadhaar, maskPan, normalizeAadhaar, PAN_PATTERN } from './kycDocuments';
+import { seal } from './sealing';
 import { parseInput } from './validation';
 
 const DAY_MS = 86_400_000;
@@ -81,7 +82,7 @@ async function expireBatch(prisma: PrismaClient, correlationId: string) {
   return { seen: lapsed.length, expired };
 }
 
-export async function submitKyc(ctx: IdentityContext, raw: KycInput): Promise<KycSubmission> {
+export async function submitKyc(ctx: IdentityContext, raw: KycInput, panKey: Buffer): Promise<KycSubmission> {
   const viewer = requireViewer(ctx.viewer);
   const input = parseInput(kycInputSchema, raw);
   const { masked, last4 } = maskAadhaar(input.aadhaar);
@@ -96,7 +97,8 @@ export async function submitKyc(ctx: IdentityContext, raw: KycInput): Promise<Ky
     const submission = await tx.kycSubmission.create({
       data: {
         userId: viewer.userId,
-        pan: input.pan,
+        panSealed: seal(panKey, input.pan),
+        panMasked: maskPan(input.pan),
         aadhaarMasked: masked,
         aadhaarLast4: last4,
         riskScore: kycRiskScore(input.pan, profile),

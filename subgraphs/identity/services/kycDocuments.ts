@@ -40,6 +40,15 @@ export function normalizeAadhaar(input: string): string | null {
   return /^[2-9]\d{11}$/.test(digits) && verhoeffValid(digits) ? digits : null;
 }
 
+/**
+ * What a KYC screen shows of a PAN: XXXXX1234X, the four digits only. A reviewer matches it against
+ * the document the applicant uploaded; the holder type (fourth letter) already counts in the risk
+ * score, and the full number is for revealPan, which is audited.
+ */
+export function maskPan(pan: string): string {
+  return `XXXXX${pan.slice(5, 9)}X`;
+}
+
 /** The only forms of an Aadhaar number identity ever keeps. */
 export function maskAadhaar(digits: string): { masked: string; last4: string } {
   const last4 = digits.slice(-4);

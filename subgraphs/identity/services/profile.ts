@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Prisma, Profile } from '../../../platform/prisma/generated/client';
 import type { IdentityContext } from '../context';
 import type { ProfileInput } from '../generated/resolvers-types';
-import { requireViewer } from './authorization';
+import { requireViewer } from '../../../platform/auth/access';
 import { parseInput } from './validation';
 
 export interface Preferences {

@@ -4,7 +4,7 @@ import { isUuid } from '../../../platform/loaders';
 import type { User } from '../../../platform/prisma/generated/client';
 import type { IdentityContext } from '../context';
 import { recordSecurityEvent } from './audit';
-import { requireRole } from './authorization';
+import { requireRole } from '../../../platform/auth/access';
 
 /**
  * Admins grant and revoke roles; every change is audited with the admin as actor. The user's access

@@ -1,6 +1,6 @@
 import { BadUserInputError } from '../../../platform/errors';
 import type { IdentityContext } from '../context';
-import { requireRole } from './authorization';
+import { requireRole } from '../../../platform/auth/access';
 
 /** The KYC funnel's steps, in funnel order; users who never applied are NOT_SUBMITTED (NONE in the schema). */
 export const KYC_FUNNEL = ['NOT_SUBMITTED', 'PENDING', 'VERIFIED', 'REJECTED', 'EXPIRED'] as const;

@@ -13,8 +13,6 @@ import type { SessionService } from './sessions';
 import type { TwoFactorService } from './twoFactor';
 import { parseInput, registerInputSchema } from './validation';
 
-export { canSeePrivateFields } from './authorization';
-
 export function createUserService(
   deps: IdentityServiceDeps,
   sessions: SessionService,

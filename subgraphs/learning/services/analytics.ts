@@ -1,7 +1,7 @@
 import { NotFoundError } from '../../../platform/errors';
 import { isUuid } from '../../../platform/loaders';
 import type { LearningContext } from '../context';
-import { assertCanAuthor } from './access';
+import { assertCanAuthor } from './courseAccess';
 
 export interface CourseFigures {
   courseId: string;

@@ -1,10 +1,11 @@
-import { ConflictError, ForbiddenError, mapPrismaError, NotFoundError } from '../../../platform/errors';
+import { ConflictError, mapPrismaError, NotFoundError } from '../../../platform/errors';
 import { isUuid } from '../../../platform/loaders';
 import type { Prisma } from '../../../platform/prisma';
 import type { Assessment, AssessmentAttempt, Question } from '../../../platform/prisma/generated/client';
 import type { LearningContext } from '../context';
 import type { AnswerInput } from '../generated/resolvers-types';
-import { assertCanAuthor, requireViewer } from './access';
+import { requireOwnedRow, requireViewer } from '../../../platform/auth/access';
+import { assertCanAuthor } from './courseAccess';
 import { parseAnswers } from './answers';
 import { completeLessonOnce, lockedProgress } from './completion';
 import { grade, type GradedAttempt } from './grading';
@@ -109,7 +110,7 @@ export function createAssessmentService(now: Clock) {
     },
 
     async questionsOf(ctx: LearningContext, attempt: AssessmentAttempt): Promise<Question[]> {
-      if (attempt.userId !== ctx.viewer?.userId) throw new ForbiddenError('Not your attempt');
+      requireOwnedRow(ctx.viewer, attempt, 'AssessmentAttempt', attempt.id, []);
       return ctx.loaders.questionsByAssessmentId.load(attempt.assessmentId);
     },
 

@@ -3,7 +3,7 @@ import { isUuid } from '../../../platform/loaders';
 import type { AssignmentSubmission, Lesson } from '../../../platform/prisma/generated/client';
 import type { LearningContext } from '../context';
 import type { AssignmentGradeInput, AssignmentSubmissionInput } from '../generated/resolvers-types';
-import { assertCanAuthor } from './access';
+import { assertCanAuthor } from './courseAccess';
 import { text, wholeNumber } from './authoringInput';
 import { completeLessonOnce, lockedProgress } from './completion';
 import { openLessonFor, type Clock } from './openLesson';

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { ForbiddenError } from '../../../platform/errors';
 import { enqueueEvent } from '../../../platform/events/outbox';
 import { isUuid } from '../../../platform/loaders';
 import type { TransactionClient } from '../../../platform/prisma';
@@ -11,7 +10,7 @@ import {
   type CertificateIssuedPayload,
   type CertificateRevokedPayload,
 } from '../topics';
-import { canActFor } from './access';
+import { requireOwner } from '../../../platform/auth/access';
 
 // Crockford's base32 without I, L, O, U: codes are read aloud and typed from paper.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -110,8 +109,7 @@ export function createCertificateService() {
     },
 
     async certificatesOf(ctx: LearningContext, userId: string): Promise<Certificate[]> {
-      if (!canActFor(ctx.viewer, userId))
-        throw new ForbiddenError("Only admins can see other users' certificates");
+      requireOwner(ctx.viewer, userId, 'Certificate');
       if (!isUuid(userId)) return [];
       return ctx.loaders.certificatesByUserId.load(userId);
     },

@@ -2,7 +2,8 @@ import { BadUserInputError } from '../../../platform/errors';
 import { isUuid } from '../../../platform/loaders';
 import type { Course } from '../../../platform/prisma/generated/client';
 import type { LearningContext } from '../context';
-import { canSeeCourse, isAdmin, requireViewer } from './access';
+import { isAdmin, requireViewer } from '../../../platform/auth/access';
+import { canSeeCourse } from './courseAccess';
 import { enrollmentOpen } from './enrollments';
 import { facetCounts, listCourses, type FacetCounts, type FacetRequest } from './catalog';
 

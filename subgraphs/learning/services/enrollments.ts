@@ -1,17 +1,11 @@
-import {
-  ConflictError,
-  ForbiddenError,
-  mapPrismaError,
-  NotFoundError,
-  PaymentRequiredError,
-} from '../../../platform/errors';
+import { ConflictError, mapPrismaError, NotFoundError, PaymentRequiredError } from '../../../platform/errors';
 import { enqueueEvent } from '../../../platform/events/outbox';
 import { isUuid } from '../../../platform/loaders';
 import type { TransactionClient } from '../../../platform/prisma';
 import type { Course, Enrollment } from '../../../platform/prisma/generated/client';
 import type { LearningContext } from '../context';
 import { LearningEventTypes, LearningTopics, type EnrollmentCreatedPayload } from '../topics';
-import { canActFor, requireViewer } from './access';
+import { requireOwner, requireViewer } from '../../../platform/auth/access';
 
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown }).code === 'P2002';
@@ -44,8 +38,7 @@ export const enrollmentOpen = (enrollment: Enrollment | null): enrollment is Enr
 export function createEnrollmentService() {
   return {
     async enrollmentsOf(ctx: LearningContext, userId: string): Promise<Enrollment[]> {
-      if (!canActFor(ctx.viewer, userId))
-        throw new ForbiddenError("Only admins can see other users' enrolments");
+      requireOwner(ctx.viewer, userId, 'Enrollment');
       if (!isUuid(userId)) return [];
       return ctx.loaders.enrollmentsByUserId.load(userId);
     },

@@ -1,8 +1,8 @@
-import { BadUserInputError, ForbiddenError } from '../../../platform/errors';
+import { BadUserInputError } from '../../../platform/errors';
 import { Prisma } from '../../../platform/prisma';
 import type { Course } from '../../../platform/prisma/generated/client';
 import type { LearningContext } from '../context';
-import { isAdmin, requireViewer } from './access';
+import { requireRole } from '../../../platform/auth/access';
 
 const MAX_RANGE_MS = 732 * 86_400_000;
 const MAX_TOP_COURSES = 100;
@@ -21,7 +21,7 @@ export interface CourseEnrollmentStat {
 }
 
 export function learningAnalyticsRange(ctx: LearningContext, from: Date, to: Date): AnalyticsRange {
-  if (!isAdmin(requireViewer(ctx.viewer, 'read analytics'))) throw new ForbiddenError('Requires ADMIN');
+  requireRole(ctx.viewer, 'ADMIN');
   if (!(from < to)) throw new BadUserInputError('from must be before to', 'from');
   if (to.getTime() - from.getTime() > MAX_RANGE_MS) {
     throw new BadUserInputError('The range may span at most two years', 'to');

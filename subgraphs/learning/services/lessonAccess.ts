@@ -1,7 +1,7 @@
 import type { Course, Enrollment, Lesson } from '../../../platform/prisma/generated/client';
 import type { LearningContext } from '../context';
 import type { LessonLockReason } from '../generated/resolvers-types';
-import { canAuthor } from './access';
+import { canAuthor } from './courseAccess';
 import { enrollmentOpen } from './enrollments';
 
 const DAY_MS = 86_400_000;

@@ -2,7 +2,7 @@ import { ForbiddenError, NotFoundError } from '../../../platform/errors';
 import { isUuid } from '../../../platform/loaders';
 import type { Enrollment, Lesson } from '../../../platform/prisma/generated/client';
 import type { LearningContext } from '../context';
-import { requireViewer } from './access';
+import { requireViewer } from '../../../platform/auth/access';
 import { enrollmentOpen } from './enrollments';
 import { accessFor, lessonScope } from './lessonAccess';
 

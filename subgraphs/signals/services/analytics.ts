@@ -1,4 +1,5 @@
-import { BadUserInputError, ForbiddenError, UnauthenticatedError } from '../../../platform/errors';
+import { requireRole } from '../../../platform/auth/access';
+import { BadUserInputError } from '../../../platform/errors';
 import { Prisma } from '../../../platform/prisma';
 import type { SignalsContext } from '../context';
 import type { SignalSourceStat, SignalStrategyStat } from '../generated/resolvers-types';
@@ -6,9 +7,7 @@ import type { SignalSourceStat, SignalStrategyStat } from '../generated/resolver
 const MAX_RANGE_DAYS = 366;
 
 function assertReader(ctx: SignalsContext) {
-  if (!ctx.viewer) throw new UnauthenticatedError();
-  if (!ctx.viewer.roles.some((role) => role === 'ADMIN' || role === 'ANALYST'))
-    throw new ForbiddenError('Only admins and analysts can read signal analytics');
+  requireRole(ctx.viewer, 'ADMIN', 'ANALYST');
 }
 
 function assertRange(from: Date, to: Date) {

@@ -1,10 +1,5 @@
-import type { Viewer } from '../../../platform/auth/viewer';
-import {
-  BadUserInputError,
-  ConflictError,
-  NotFoundError,
-  UnauthenticatedError,
-} from '../../../platform/errors';
+import { requireOwnedRow, requireViewer } from '../../../platform/auth/access';
+import { BadUserInputError, ConflictError } from '../../../platform/errors';
 import { isUuid } from '../../../platform/loaders';
 import type { PriceAlert } from '../../../platform/prisma/generated/client';
 import type { SignalsContext } from '../context';
@@ -16,16 +11,14 @@ import { createPriceAlertInputSchema, parseInput } from './validation';
 export const MAX_ACTIVE_ALERTS = 50;
 const MAX_LISTED_ALERTS = 200;
 
-function requireViewer(ctx: SignalsContext): Viewer {
-  if (!ctx.viewer) throw new UnauthenticatedError();
-  return ctx.viewer;
-}
+// Alerts are their owner's alone: no staff role reads another user's.
+const OWNER_ONLY = [] as const;
 
-/** Alerts are private: another user's alert is reported as missing. */
+/** Alerts are private: another user's alert is reported as missing (NOT_FOUND). */
 export function createPriceAlertService() {
   return {
     async create(ctx: SignalsContext, raw: CreatePriceAlertInput): Promise<PriceAlert> {
-      const viewer = requireViewer(ctx);
+      const viewer = requireViewer(ctx.viewer);
       const input = parseInput(createPriceAlertInputSchema, raw);
       const instrument = await ctx.prisma.instrument.findUnique({ where: { symbol: input.symbol } });
       if (!instrument)
@@ -47,9 +40,9 @@ export function createPriceAlertService() {
     },
 
     async cancel(ctx: SignalsContext, id: string): Promise<PriceAlert> {
-      const viewer = requireViewer(ctx);
+      const viewer = requireViewer(ctx.viewer);
       const alert = isUuid(id) ? await ctx.prisma.priceAlert.findUnique({ where: { id } }) : null;
-      if (!alert || alert.userId !== viewer.userId) throw new NotFoundError('PriceAlert', id);
+      requireOwnedRow(viewer, alert, 'PriceAlert', id, OWNER_ONLY);
       // Conditional: a tick may trigger it between the read and this write.
       const { count } = await ctx.prisma.priceAlert.updateMany({
         where: { id, status: 'ACTIVE' },
@@ -60,7 +53,7 @@ export function createPriceAlertService() {
     },
 
     list(ctx: SignalsContext): Promise<PriceAlert[]> {
-      const viewer = requireViewer(ctx);
+      const viewer = requireViewer(ctx.viewer);
       return ctx.prisma.priceAlert.findMany({
         where: { userId: viewer.userId },
         orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
@@ -68,10 +61,9 @@ export function createPriceAlertService() {
       });
     },
 
-    async find(ctx: SignalsContext, id: string): Promise<PriceAlert | null> {
-      if (!ctx.viewer || !isUuid(id)) return null;
-      const alert = await ctx.prisma.priceAlert.findUnique({ where: { id } });
-      return alert?.userId === ctx.viewer.userId ? alert : null;
+    async find(ctx: SignalsContext, id: string): Promise<PriceAlert> {
+      const alert = isUuid(id) ? await ctx.prisma.priceAlert.findUnique({ where: { id } }) : null;
+      return requireOwnedRow(ctx.viewer, alert, 'PriceAlert', id, OWNER_ONLY);
     },
   };
 }

@@ -1,11 +1,6 @@
+import { isAdmin, requireRole } from '../../../platform/auth/access';
 import type { Role, Viewer } from '../../../platform/auth/viewer';
-import {
-  BadUserInputError,
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  UnauthenticatedError,
-} from '../../../platform/errors';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../../platform/errors';
 import { isUuid } from '../../../platform/loaders';
 import { Prisma } from '../../../platform/prisma';
 import type { Instrument, Signal } from '../../../platform/prisma/generated/client';
@@ -33,11 +28,7 @@ export interface SignalServiceOptions {
 
 /** Analysts and admins publish, by hand or by running a strategy. */
 export function assertPublisher(viewer: Viewer | null): Viewer {
-  if (!viewer) throw new UnauthenticatedError();
-  if (!viewer.roles.some((role) => PUBLISHER_ROLES.includes(role))) {
-    throw new ForbiddenError('Only analysts and admins can publish signals');
-  }
-  return viewer;
+  return requireRole(viewer, ...PUBLISHER_ROLES);
 }
 
 /** Prices must sit on the instrument's tick grid. */
@@ -108,7 +99,8 @@ export function createSignalService({ rules, now = () => new Date(), onCommitted
       const viewer = assertPublisher(ctx.viewer);
       const signal = isUuid(id) ? await ctx.prisma.signal.findUnique({ where: { id } }) : null;
       if (!signal) throw new NotFoundError('Signal', id);
-      if (!viewer.roles.includes('ADMIN') && signal.authorId !== viewer.userId)
+      // Signals are public, so this one's existence is no secret: FORBIDDEN, not NOT_FOUND.
+      if (!isAdmin(viewer) && signal.authorId !== viewer.userId)
         throw new ForbiddenError('Only the analyst who published a signal, or an admin, can cancel it');
       const cancelled = await ctx.prisma.$transaction((tx) =>
         cancelActiveSignal(tx, id, now(), ctx.correlationId),

@@ -1,4 +1,5 @@
-import { BadUserInputError, NotFoundError, UnauthenticatedError } from '../../../platform/errors';
+import { requireOwnedRow, requireViewer, visibleRow } from '../../../platform/auth/access';
+import { BadUserInputError } from '../../../platform/errors';
 import { isUuid } from '../../../platform/loaders';
 import type { ExchangeAccount } from '../../../platform/prisma/generated/client';
 import { sealSecret, secretFingerprint } from '../../../platform/secretSealing';
@@ -9,16 +10,15 @@ import type { TradingServiceDeps } from './tradingDeps';
 const EXCHANGE = /^[a-z][a-z0-9_-]{1,39}$/;
 const CREDENTIAL = /^[\x21-\x7e]{8,512}$/;
 
-function requireViewer(ctx: TradingContext) {
-  if (!ctx.viewer) throw new UnauthenticatedError('Sign in to manage exchange accounts');
-  return ctx.viewer;
-}
+const ACTION = 'manage exchange accounts';
+// Credentials are their owner's alone: no staff role sees another user's exchange account.
+const OWNER_ONLY = [] as const;
 
 /** Credentials go in sealed and never come out through the API: only a fingerprint and the last 4. */
 export function createExchangeAccountService(deps: Pick<TradingServiceDeps, 'dataKey'>) {
   return {
     async connect(ctx: TradingContext, input: ConnectExchangeAccountInput): Promise<ExchangeAccount> {
-      const viewer = requireViewer(ctx);
+      const viewer = requireViewer(ctx.viewer, ACTION);
       const exchange = input.exchange.trim().toLowerCase();
       if (!EXCHANGE.test(exchange))
         throw new BadUserInputError('exchange must be an exchange id like "binance"', 'exchange');
@@ -44,10 +44,9 @@ export function createExchangeAccountService(deps: Pick<TradingServiceDeps, 'dat
     },
 
     async disconnect(ctx: TradingContext, id: string): Promise<ExchangeAccount> {
-      const viewer = requireViewer(ctx);
-      const account = isUuid(id) ? await ctx.prisma.exchangeAccount.findUnique({ where: { id } }) : null;
-      // Someone else's account is reported as missing: ids must not reveal other users' accounts.
-      if (!account || account.userId !== viewer.userId) throw new NotFoundError('ExchangeAccount', id);
+      const viewer = requireViewer(ctx.viewer, ACTION);
+      const row = isUuid(id) ? await ctx.prisma.exchangeAccount.findUnique({ where: { id } }) : null;
+      const account = requireOwnedRow(viewer, row, 'ExchangeAccount', id, OWNER_ONLY);
       if (account.status === 'DISCONNECTED') return account;
       // The credentials are destroyed, not just flagged: a disconnected account keeps nothing usable.
       return ctx.prisma.exchangeAccount.update({
@@ -57,16 +56,16 @@ export function createExchangeAccountService(deps: Pick<TradingServiceDeps, 'dat
     },
 
     async list(ctx: TradingContext): Promise<ExchangeAccount[]> {
-      const viewer = requireViewer(ctx);
+      const viewer = requireViewer(ctx.viewer, ACTION);
       return ctx.prisma.exchangeAccount.findMany({
         where: { userId: viewer.userId },
         orderBy: { createdAt: 'asc' },
       });
     },
 
+    /** An order's or position's account: absent (null) unless it is the viewer's own. */
     async byId(ctx: TradingContext, id: string): Promise<ExchangeAccount | null> {
-      const account = await ctx.loaders.exchangeAccountById.load(id);
-      return account && account.userId === ctx.viewer?.userId ? account : null;
+      return visibleRow(ctx.viewer, await ctx.loaders.exchangeAccountById.load(id), OWNER_ONLY);
     },
   };
 }

@@ -1,4 +1,5 @@
-import { BadUserInputError, UnauthenticatedError } from '../../../platform/errors';
+import { requireViewer } from '../../../platform/auth/access';
+import { BadUserInputError } from '../../../platform/errors';
 import type { TradeOrder } from '../../../platform/prisma/generated/client';
 import type { Prisma } from '../../../platform/prisma';
 import type { TradingContext } from '../context';
@@ -25,10 +26,10 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
 
 /** The viewer's orders, newest first, keyset-paginated on (createdAt, id). */
 export async function ordersOfViewer(ctx: TradingContext, args: QueryOrdersArgs): Promise<OrderPage> {
-  if (!ctx.viewer) throw new UnauthenticatedError('Sign in to see your orders');
+  const viewer = requireViewer(ctx.viewer, 'see your orders');
   const first = args.first ?? 20;
   if (first < 1 || first > 100) throw new BadUserInputError('first must be between 1 and 100', 'first');
-  const where: Prisma.TradeOrderWhereInput = { userId: ctx.viewer.userId };
+  const where: Prisma.TradeOrderWhereInput = { userId: viewer.userId };
   if (args.filter?.status?.length) where.status = { in: args.filter.status };
   if (args.filter?.symbol) where.symbol = args.filter.symbol.trim().toUpperCase();
   if (args.after) {

@@ -1,4 +1,5 @@
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../../../platform/errors';
+import { requireOwnedRow, requireViewer } from '../../../platform/auth/access';
+import { ConflictError, NotFoundError } from '../../../platform/errors';
 import { isUuid } from '../../../platform/loaders';
 import type { TradeOrder } from '../../../platform/prisma/generated/client';
 import type { TradingContext } from '../context';
@@ -8,7 +9,6 @@ import { validateOrderInput, type OrderRequest } from './orderInput';
 import { appendStatusEvent, lockPortfolio } from './orderLedger';
 import { placeOrderInTransaction } from './orderPlacement';
 import type { LiveOrders } from './liveOrders';
-import { canActFor } from './portfolios';
 import type { TradingServiceDeps } from './tradingDeps';
 
 function isUniqueViolation(error: unknown): boolean {
@@ -46,8 +46,7 @@ export function createOrderService(deps: TradingServiceDeps, live: LiveOrders) {
   return {
     /** Idempotent on (viewer, clientOrderId): a retry after a lost response gets the same order. */
     async placeOrder(ctx: TradingContext, input: PlaceOrderInput): Promise<TradeOrder> {
-      const viewer = ctx.viewer;
-      if (!viewer) throw new UnauthenticatedError('Sign in to place orders');
+      const viewer = requireViewer(ctx.viewer, 'place orders');
       const validated = validateOrderInput(input);
       const earlier = await replay(ctx, viewer.userId, validated);
       if (earlier) return earlier;
@@ -71,12 +70,9 @@ export function createOrderService(deps: TradingServiceDeps, live: LiveOrders) {
     },
 
     async cancelOrder(ctx: TradingContext, id: string): Promise<TradeOrder> {
-      if (!ctx.viewer) throw new UnauthenticatedError('Sign in to cancel orders');
-      const viewer = ctx.viewer;
-      const found = isUuid(id) ? await ctx.prisma.tradeOrder.findUnique({ where: { id } }) : null;
-      if (!found) throw new NotFoundError('TradeOrder', id);
-      if (!canActFor(viewer, found.userId))
-        throw new ForbiddenError('Only the owner or an admin can cancel an order');
+      const viewer = requireViewer(ctx.viewer, 'cancel orders');
+      const row = isUuid(id) ? await ctx.prisma.tradeOrder.findUnique({ where: { id } }) : null;
+      const found = requireOwnedRow(viewer, row, 'TradeOrder', id);
       if (found.exchangeAccountId && OPEN_STATUSES.includes(found.status as OrderStatus)) {
         return live.cancel(found);
       }
@@ -93,11 +89,9 @@ export function createOrderService(deps: TradingServiceDeps, live: LiveOrders) {
       });
     },
 
-    async order(ctx: TradingContext, id: string): Promise<TradeOrder | null> {
+    async order(ctx: TradingContext, id: string): Promise<TradeOrder> {
       const order = isUuid(id) ? await ctx.loaders.orderById.load(id) : null;
-      if (order && !canActFor(ctx.viewer, order.userId))
-        throw new ForbiddenError("Only admins can see other users' orders");
-      return order;
+      return requireOwnedRow(ctx.viewer, order, 'TradeOrder', id);
     },
   };
 }

@@ -1,5 +1,5 @@
-import type { Viewer } from '../../../platform/auth/viewer';
-import { BadUserInputError, ForbiddenError, UnauthenticatedError } from '../../../platform/errors';
+import { requireOwnedRow, requireOwner, requireViewer } from '../../../platform/auth/access';
+import { BadUserInputError } from '../../../platform/errors';
 import { enqueueEvent } from '../../../platform/events/outbox';
 import { isUuid } from '../../../platform/loaders';
 import type { TransactionClient } from '../../../platform/prisma';
@@ -12,10 +12,6 @@ import { TradingTopics, type PortfolioResetPayload } from '../topics';
 /** Every paper portfolio starts with ₹10,00,000.00. */
 export const STARTING_CASH_MINOR = 100_000_000n;
 export const STARTING_CURRENCY = 'INR';
-
-export function canActFor(viewer: Viewer | null, userId: string): boolean {
-  return viewer !== null && (viewer.userId === userId || viewer.roles.includes('ADMIN'));
-}
 
 /** Idempotent: a redelivered registration event (or a reset that got there first) leaves it alone. */
 export async function openPortfolio(tx: TransactionClient, userId: string): Promise<void> {
@@ -32,23 +28,18 @@ export function createPortfolioService() {
     },
 
     async portfolioOfUser(ctx: TradingContext, userId: string): Promise<Portfolio | null> {
-      if (!canActFor(ctx.viewer, userId))
-        throw new ForbiddenError("Only admins can see other users' portfolios");
+      requireOwner(ctx.viewer, userId, 'Portfolio', userId);
       return isUuid(userId) ? ctx.loaders.portfolioByUserId.load(userId) : null;
     },
 
     /** The gateway's entry point: a portfolio id alone must not open someone else's portfolio. */
-    async portfolioById(ctx: TradingContext, id: string): Promise<Portfolio | null> {
+    async portfolioById(ctx: TradingContext, id: string): Promise<Portfolio> {
       const portfolio = isUuid(id) ? await ctx.loaders.portfolioById.load(id) : null;
-      if (portfolio && !canActFor(ctx.viewer, portfolio.userId)) {
-        throw new ForbiddenError("Only admins can see other users' portfolios");
-      }
-      return portfolio;
+      return requireOwnedRow(ctx.viewer, portfolio, 'Portfolio', id);
     },
 
     async reset(ctx: TradingContext): Promise<Portfolio> {
-      const viewer = ctx.viewer;
-      if (!viewer) throw new UnauthenticatedError('Sign in to reset your portfolio');
+      const viewer = requireViewer(ctx.viewer, 'reset your portfolio');
       const { userId } = viewer;
       const portfolio = await ctx.prisma.$transaction(async (tx) => {
         const start = { currency: STARTING_CURRENCY, cashMinor: STARTING_CASH_MINOR };
@@ -85,27 +76,23 @@ export function createPortfolioService() {
     },
 
     /** The owner's own position only: live positionUpdated events resolve through here as the subscriber. */
-    async position(ctx: TradingContext, id: string): Promise<Position | null> {
-      const viewer = ctx.viewer;
-      if (!viewer) throw new UnauthenticatedError('Sign in to see your positions');
+    async position(ctx: TradingContext, id: string): Promise<Position> {
+      const viewer = requireViewer(ctx.viewer, 'see your positions');
       const found = isUuid(id)
         ? await ctx.prisma.position.findUnique({ where: { id }, include: { portfolio: true } })
         : null;
-      if (!found) return null;
-      if (found.portfolio.userId !== viewer.userId)
-        throw new ForbiddenError('Only the owner can see a position');
-      const { portfolio: _owner, ...position } = found;
+      // Not even admins: positions follow the owner's live stream (no staff roles).
+      requireOwner(viewer, found?.portfolio.userId ?? null, 'Position', id, []);
+      const { portfolio: _owner, ...position } = found!;
       return position;
     },
 
     /** The owner's own switch; an ADMIN may set anyone's. */
     async setKillSwitch(ctx: TradingContext, enabled: boolean, userId?: string | null): Promise<Portfolio> {
-      const viewer = ctx.viewer;
-      if (!viewer) throw new UnauthenticatedError('Sign in to use the kill switch');
+      const viewer = requireViewer(ctx.viewer, 'use the kill switch');
       const target = userId ?? viewer.userId;
       if (!isUuid(target)) throw new BadUserInputError('userId is not an id', 'userId');
-      if (!canActFor(viewer, target))
-        throw new ForbiddenError("Only admins can set another user's kill switch");
+      requireOwner(viewer, target, 'Portfolio', target);
       const portfolio = await ctx.prisma.$transaction(async (tx) => {
         await openPortfolio(tx, target);
         return tx.portfolio.update({ where: { userId: target }, data: { killSwitch: enabled } });

@@ -1,4 +1,5 @@
-import { BadUserInputError, UnauthenticatedError } from '../../../platform/errors';
+import { requireViewer } from '../../../platform/auth/access';
+import { BadUserInputError } from '../../../platform/errors';
 import type { TradingContext } from '../context';
 import {
   cappedKellyFraction,
@@ -28,7 +29,7 @@ const within = (value: number, min: number, max: number, field: string) => {
 
 /** Bounded inputs: the Monte Carlo cost is paths × horizon, kept under ~4M steps per request. */
 export function portfolioRisk(ctx: TradingContext, input: PortfolioRiskInput): PortfolioRiskReport {
-  if (!ctx.viewer) throw new UnauthenticatedError('Sign in to analyse a portfolio');
+  requireViewer(ctx.viewer, 'analyse a portfolio');
   const { series } = input;
   within(series.length, 1, 20, 'series');
   const length = series[0]!.closes.length;
@@ -75,7 +76,7 @@ export function positionSizeSuggestion(
   ctx: TradingContext,
   input: PositionSizeInput,
 ): PositionSizeSuggestion {
-  if (!ctx.viewer) throw new UnauthenticatedError('Sign in for position sizing');
+  requireViewer(ctx.viewer, 'get position sizing');
   const equity = within(input.equity, 0, 1e15, 'equity');
   const entry = within(input.entryPrice, Number.MIN_VALUE, 1e12, 'entryPrice');
   const stop = within(input.stopPrice, 0, 1e12, 'stopPrice');

@@ -1,10 +1,5 @@
-import {
-  BadUserInputError,
-  ConflictError,
-  NotFoundError,
-  PaymentRequiredError,
-  UnauthenticatedError,
-} from '../../../platform/errors';
+import { requireOwnedRow, requireViewer } from '../../../platform/auth/access';
+import { BadUserInputError, ConflictError, PaymentRequiredError } from '../../../platform/errors';
 import { isUuid } from '../../../platform/loaders';
 import type { SignalFollow } from '../../../platform/prisma/generated/client';
 import type { TradingContext } from '../context';
@@ -19,8 +14,7 @@ export const sourceKey = (kind: 'STRATEGY' | 'ANALYST', source: string) => `${ki
 export function createSignalFollowService() {
   return {
     async follow(ctx: TradingContext, input: FollowSignalSourceInput): Promise<SignalFollow> {
-      const viewer = ctx.viewer;
-      if (!viewer) throw new UnauthenticatedError('Sign in to follow a signal source');
+      const viewer = requireViewer(ctx.viewer, 'follow a signal source');
       if (viewer.tier === 'FREE')
         throw new PaymentRequiredError('Following a signal source needs PREMIUM or ENTERPRISE');
       const source = input.source.trim();
@@ -55,17 +49,16 @@ export function createSignalFollowService() {
     },
 
     async unfollow(ctx: TradingContext, id: string): Promise<SignalFollow> {
-      const viewer = ctx.viewer;
-      if (!viewer) throw new UnauthenticatedError('Sign in to manage follows');
+      const viewer = requireViewer(ctx.viewer, 'manage follows');
       const follow = isUuid(id) ? await ctx.prisma.signalFollow.findUnique({ where: { id } }) : null;
-      if (!follow || follow.userId !== viewer.userId) throw new NotFoundError('SignalFollow', id);
+      requireOwnedRow(viewer, follow, 'SignalFollow', id, []);
       return ctx.prisma.signalFollow.update({ where: { id }, data: { active: false } });
     },
 
     async list(ctx: TradingContext): Promise<SignalFollow[]> {
-      if (!ctx.viewer) throw new UnauthenticatedError('Sign in to see your follows');
+      const viewer = requireViewer(ctx.viewer, 'see your follows');
       return ctx.prisma.signalFollow.findMany({
-        where: { userId: ctx.viewer.userId },
+        where: { userId: viewer.userId },
         orderBy: { createdAt: 'asc' },
       });
     },

@@ -1,8 +1,10 @@
+import { isAdmin, requireViewer } from '../../../platform/auth/access';
 import type { Viewer } from '../../../platform/auth/viewer';
-import { ForbiddenError, UnauthenticatedError } from '../../../platform/errors';
+import { ForbiddenError } from '../../../platform/errors';
 import type { Course } from '../../../platform/prisma/generated/client';
 
-export const isAdmin = (viewer: Viewer | null): boolean => viewer?.roles.includes('ADMIN') ?? false;
+// Who may author a course; the generic checks (signed in, roles, another user's rows) are
+// platform/auth/access.
 
 /** The course's own instructor or an admin: who may edit it and read its answers and figures. */
 export function canAuthor(viewer: Viewer | null, course: Course): boolean {
@@ -12,11 +14,6 @@ export function canAuthor(viewer: Viewer | null, course: Course): boolean {
 /** Drafts and archived courses exist only for their instructor and admins (enrolments reach them otherwise). */
 export function canSeeCourse(viewer: Viewer | null, course: Course): boolean {
   return course.status === 'PUBLISHED' || canAuthor(viewer, course);
-}
-
-export function requireViewer(viewer: Viewer | null, action: string): Viewer {
-  if (!viewer) throw new UnauthenticatedError(`Sign in to ${action}`);
-  return viewer;
 }
 
 export function assertCanAuthor(viewer: Viewer | null, course: Course): Viewer {
@@ -32,8 +29,4 @@ export function assertInstructor(viewer: Viewer | null): Viewer {
     throw new ForbiddenError('Only instructors create courses');
   }
   return signedIn;
-}
-
-export function canActFor(viewer: Viewer | null, userId: string): boolean {
-  return viewer !== null && (viewer.userId === userId || isAdmin(viewer));
 }
