@@ -44,6 +44,8 @@ step() {
     sleep 1
   done
   wait "$pid" || rc=$?
+  # Whatever the step left behind in its group (a test worker, a server) goes with it.
+  kill -TERM -- "-$pid" 2>/dev/null || true
   timings+=("$(printf '%6ss  %s' "$((SECONDS - t0))" "$name")")
   if ((rc != 0)); then
     echo "!! step '$name' failed (exit $rc)"

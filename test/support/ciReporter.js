@@ -2,6 +2,10 @@
 // runs past its time limit can say what it was waiting on), and makes sure jest ends once the run is
 // over: if something keeps the process alive after the summary, it names the open handles and exits
 // with the run's own result instead of hanging until CI's limit.
+// With JEST_FAIL_FAST=1 (.ci/run) the first failing file ends the run: jest's own --bail went on starting
+// files after a failure when running with workers (seen with jest 30 here), so this stops the process
+// group (jest and its workers; .ci/run gives every step a group of its own) once that file's failure is
+// printed.
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -30,9 +34,18 @@ class CiReporter {
     this.write();
   }
 
-  onTestFileResult(test) {
+  onTestFileResult(test, result) {
     this.running.delete(test.path);
     this.write();
+    const failed = result.numFailingTests > 0 || Boolean(result.testExecError);
+    if (failed && process.env.JEST_FAIL_FAST === '1') {
+      const still = [...this.running.keys()].map((file) => path.relative(this.rootDir, file));
+      process.stderr.write(
+        `\n[ci reporter] ${path.relative(this.rootDir, test.path)} failed: ending the run now (JEST_FAIL_FAST=1)${still.length ? `; not waiting for ${still.join(', ')}` : ''}.\n`,
+      );
+      // Let the failure's report reach the terminal, then stop jest and its workers together.
+      setTimeout(() => process.kill(0, 'SIGTERM'), 200);
+    }
   }
 
   onRunComplete(_contexts, results) {

@@ -1,0 +1,3 @@
+it('fails', () => {
+  expect(1).toBe(2);
+});
