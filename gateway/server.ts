@@ -5,6 +5,7 @@ import { ApolloServer } from '@apollo/server';
 import { Domains, type Domain, type EventBus } from '../platform/events/envelope';
 import { createGraphQLHttpServer } from '../platform/graphqlHttp';
 import { createHealthHandler } from '../platform/health';
+import { inputHygiene } from '../platform/inputHygiene';
 import { createLivePubSub, type LivePubSub } from '../platform/pubsub';
 import type { Logger } from '../platform/logger';
 import { requestLogging } from '../platform/requestLogging';
@@ -54,8 +55,13 @@ export function createGatewayServer(
     gateway,
     ...protection.apolloOptions,
     includeStacktraceInErrorResponses: false,
-    formatError: maskInternalErrors(logger),
-    plugins: [requestLogging<GatewayContext>(logger), protection.plugin, ...responseCache.plugins],
+    formatError: maskInternalErrors(),
+    plugins: [
+      requestLogging<GatewayContext>(logger),
+      inputHygiene<GatewayContext>(),
+      protection.plugin,
+      ...responseCache.plugins,
+    ],
   });
   // Token verification (pinned alg, iss/aud/typ, JWKS cache, session denylist) lives in gateway/auth.
   const auth = createGatewayAuth({

@@ -62,8 +62,7 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
 export function createGraphQLHttpServer<TContext extends BaseContext>(options: GraphQLHttpOptions<TContext>) {
   const { apollo, logger, path = '/graphql', maxBodyBytes = 1_000_000, routes = [] } = options;
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const correlationId = correlationIdOf(req);
+  async function handle(req: IncomingMessage, res: ServerResponse, correlationId: string): Promise<void> {
     res.setHeader(CORRELATION_HEADER, correlationId);
     for (const route of routes) if (await route(req, res)) return;
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -100,9 +99,10 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
   }
 
   const server: Server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
+    const correlationId = correlationIdOf(req);
+    handle(req, res, correlationId).catch((error: unknown) => {
       if (error instanceof HttpRefusal) return sendError(res, error.status, error.code, error.message);
-      logger.error({ err: error, url: req.url }, 'request failed');
+      logger.error({ correlationId, err: error, url: req.url }, 'request failed');
       if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
       else res.end();
     });
