@@ -74,8 +74,11 @@ const acceptsAnyWellFormed = new Set([
   'login input.email', // a failed login is a security event (lockout, audit)
   'login input.password',
   'requestPasswordReset email', // so is a reset request, known address or not
-  'updateProfile input.firstName', // "ZZ" is someone's name
+  'register input.name', // "ZZ" is someone's name
+  'updateProfile input.firstName',
   'updateProfile input.lastName',
+  'publishSignal input.rationale',
+  'publishSignal input.strategy', // "600a" is a well-formed strategy slug
   'connectExchangeAccount input.label',
   // Accounts on any exchange id may be stored; only supported ones trade live (ccxtExchange.ts).
   'connectExchangeAccount input.exchange',
@@ -140,6 +143,30 @@ function withLeaf(base: unknown, type: GraphQLInputType, path: (string | number)
   return value;
 }
 
+/**
+ * Valid arguments for mutations whose hostile leaves would otherwise be refused for the plausible
+ * values next to them (an invalid email, a BUY without a stop) before the leaf reached the database.
+ */
+const validArguments: Record<string, () => Record<string, unknown>> = {
+  register: () => ({
+    input: {
+      email: `hygiene-${randomUUID()}@example.com`,
+      password: 'Correct-Horse-Battery-9',
+      name: 'Hygiene',
+    },
+  }),
+  publishSignal: () => ({
+    input: {
+      symbol: 'BTC-USDT',
+      side: 'HOLD',
+      entryPrice: '101.25',
+      confidence: 50,
+      rationale: 'Range-bound.',
+    },
+  }),
+  createPriceAlert: () => ({ input: { symbol: 'BTC-USDT', direction: 'ABOVE', price: '101.25' } }),
+};
+
 interface HostileCase {
   label: string;
   /** A write is not a finding (see acceptsAnyWellFormed). */
@@ -154,21 +181,26 @@ function casesFor(operation: 'query' | 'mutation', field: GraphQLField<unknown, 
   const passed = args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
   const selection = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
   const query = `${operation}(${definitions}) { ${field.name}(${passed})${selection} }`;
-  const base = Object.fromEntries(
-    args.filter((arg) => isNonNullType(arg.type)).map((arg) => [arg.name, plausible(arg.type)]),
-  );
+  const baseOf = () =>
+    validArguments[field.name]?.() ??
+    Object.fromEntries(
+      args.filter((arg) => isNonNullType(arg.type)).map((arg) => [arg.name, plausible(arg.type)]),
+    );
   return args.flatMap((arg) =>
     leavesOf(arg.type).flatMap(([path, typeName]) =>
-      (hostileByType[typeName] ?? []).map(([what, value, wellFormed]) => ({
-        label: `${[arg.name, ...path].join('.')} = ${what}`,
-        mayWrite:
-          wellFormed === true &&
-          acceptsAnyWellFormed.has(
-            `${field.name} ${[arg.name, ...path.filter((p) => typeof p === 'string')].join('.')}`,
-          ),
-        query,
-        variables: { ...base, [arg.name]: withLeaf(base[arg.name], arg.type, path, value) },
-      })),
+      (hostileByType[typeName] ?? []).map(([what, value, wellFormed]): HostileCase => {
+        const base = baseOf();
+        return {
+          label: `${[arg.name, ...path].join('.')} = ${what}`,
+          mayWrite:
+            wellFormed === true &&
+            acceptsAnyWellFormed.has(
+              `${field.name} ${[arg.name, ...path.filter((p) => typeof p === 'string')].join('.')}`,
+            ),
+          query,
+          variables: { ...base, [arg.name]: withLeaf(base[arg.name], arg.type, path, value) },
+        };
+      }),
     ),
   );
 }
@@ -202,6 +234,18 @@ let countRows: () => Promise<Record<string, number>>;
 
 beforeAll(async () => {
   stack = await startAllSubgraphServers();
+  // The instrument the valid signal and price alert name.
+  await stack.db.prisma.instrument.create({
+    data: {
+      symbol: 'BTC-USDT',
+      name: 'Bitcoin',
+      assetClass: 'CRYPTO',
+      exchange: 'X',
+      baseAsset: 'BTC',
+      quoteCurrency: 'USD',
+      tickSize: '0.01',
+    },
+  });
   // A real account behind the viewer: a profile or a session needs its user row.
   await stack.db.prisma.user.create({
     data: {
