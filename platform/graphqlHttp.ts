@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
-import { CORRELATION_HEADER, type Logger } from './logger';
+import { CORRELATION_HEADER, inRequestScope, type Logger } from './logger';
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
 
@@ -100,12 +100,14 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
 
   const server: Server = createServer((req, res) => {
     const correlationId = correlationIdOf(req);
-    handle(req, res, correlationId).catch((error: unknown) => {
-      if (error instanceof HttpRefusal) return sendError(res, error.status, error.code, error.message);
-      logger.error({ correlationId, err: error, url: req.url }, 'request failed');
-      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
-      else res.end();
-    });
+    inRequestScope(correlationId, () =>
+      handle(req, res, correlationId).catch((error: unknown) => {
+        if (error instanceof HttpRefusal) return sendError(res, error.status, error.code, error.message);
+        logger.error({ correlationId, err: error, url: req.url }, 'request failed');
+        if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+        else res.end();
+      }),
+    );
   });
   // Upstream keep-alive must outlive the gateway's pooled connections' idle time.
   server.keepAliveTimeout = 65_000;

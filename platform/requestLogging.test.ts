@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { BadUserInputError } from './errors';
 import { createGraphQLHttpServer } from './graphqlHttp';
-import { CORRELATION_HEADER, createLogger } from './logger';
+import { CORRELATION_HEADER, createLogger, inRequestScope } from './logger';
 import { requestLogging } from './requestLogging';
 import { maskInternalErrors } from './subgraph';
 
@@ -21,10 +21,15 @@ const logger = createLogger(
   { write: (line: string) => void lines.push(JSON.parse(line) as LogLine) },
 );
 const apollo = new ApolloServer<Context>({
-  typeDefs: 'type Query { ok: String, broken: String, refused: String }',
+  typeDefs: 'type Query { ok: String, warned: String, broken: String, refused: String }',
   resolvers: {
     Query: {
       ok: () => 'fine',
+      // Like a cache or a service that logs through the process's logger, not the request's child.
+      warned: () => {
+        logger.warn({ cache: 'catalog' }, 'cache read failed');
+        return 'served anyway';
+      },
       refused: () => {
         throw new BadUserInputError('not like that', 'refused');
       },
@@ -118,4 +123,22 @@ it('writes no error line for a deliberate, coded error', async () => {
   await post('{ ok refused }');
   expect(lines.map((line) => line.msg)).toEqual(['graphql operation']);
   expect(lines.filter((line) => line.level >= 50)).toEqual([]);
+});
+
+it('puts the correlation id on lines logged through the process logger during the request', async () => {
+  const { correlationId } = await post('{ warned }');
+  expect(lines.find((line) => line.msg === 'cache read failed')).toMatchObject({
+    correlationId,
+    cache: 'catalog',
+  });
+});
+
+it('writes the correlation id once on a line of a child logger that binds it', () => {
+  const raw: string[] = [];
+  const bound = createLogger(
+    { name: 'bound', level: 'info' },
+    { write: (line: string) => void raw.push(line) },
+  );
+  inRequestScope('request-1234', () => bound.child({ correlationId: 'request-1234' }).info('from a child'));
+  expect(raw[0]?.match(/"correlationId"/g)).toHaveLength(1);
 });
