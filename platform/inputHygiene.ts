@@ -55,8 +55,10 @@ function stringProblem(typeName: string, value: string, at: Position): string | 
 }
 
 function refuse(at: Position, problem: string): never {
+  // `field` is relative to the `input` argument, as the services' parseInput names it.
+  const field = at.path.startsWith('input.') ? at.path.slice('input.'.length) : at.path;
   // 400 like Apollo's own variable coercion errors: the request is refused before anything runs.
-  throw new BadUserInputError(`${at.path} ${problem}`, at.path, { http: { status: 400 } });
+  throw new BadUserInputError(`${at.path} ${problem}`, field, { http: { status: 400 } });
 }
 
 /** A variable's JSON value, checked against the type where the variable is used. */

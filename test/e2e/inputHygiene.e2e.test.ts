@@ -52,7 +52,7 @@ it('refuses a NUL byte in register.name and creates no account', async () => {
       input: { email, password: 'Correct-Horse-Battery-9', name: 'Mallory\u0000' },
     },
   );
-  expect(refusal(result)).toEqual({ status: 400, code: 'BAD_USER_INPUT', field: 'input.name' });
+  expect(refusal(result)).toEqual({ status: 400, code: 'BAD_USER_INPUT', field: 'name' });
   expect(await db.prisma.user.count({ where: { emailNormalized: email } })).toBe(0);
 });
 
@@ -78,12 +78,12 @@ it('refuses entryPrice "600a" and an expiresAt of year 275761 on publishSignal, 
   expect(refusal(await publish({ entryPrice: '600a' }))).toEqual({
     status: 400,
     code: 'BAD_USER_INPUT',
-    field: 'input.entryPrice',
+    field: 'entryPrice',
   });
   expect(refusal(await publish({ expiresAt: '275761-01-01T00:00:00Z' }))).toEqual({
     status: 400,
     code: 'BAD_USER_INPUT',
-    field: 'input.expiresAt',
+    field: 'expiresAt',
   });
   expect(refusal(await publish({ rationale: 'pump\u0000' }))).toMatchObject({ code: 'BAD_USER_INPUT' });
   expect(await db.prisma.signal.count()).toBe(before);
