@@ -88,14 +88,20 @@ function checkJson(value: unknown, type: GraphQLInputType, at: Position): void {
   }
 }
 
+interface Variables {
+  values: Record<string, unknown>;
+  defaults: ReadonlyMap<string, ValueNode>;
+}
+
 /** A literal in the document (variables resolved from the request), checked against its input type. */
-function checkLiteral(
-  node: ValueNode,
-  type: GraphQLInputType,
-  at: Position,
-  variables: Record<string, unknown>,
-): void {
-  if (node.kind === Kind.VARIABLE) return checkJson(variables[node.name.value], type, at);
+function checkLiteral(node: ValueNode, type: GraphQLInputType, at: Position, variables: Variables): void {
+  if (node.kind === Kind.VARIABLE) {
+    const name = node.name.value;
+    if (name in variables.values) return checkJson(variables.values[name], type, at);
+    // An omitted variable takes its default, a literal of the operation's own.
+    const fallback = variables.defaults.get(name);
+    return fallback ? checkLiteral(fallback, type, at, { ...variables, defaults: new Map() }) : undefined;
+  }
   if (node.kind === Kind.NULL) return;
   if (isNonNullType(type)) return checkLiteral(node, type.ofType, at, variables);
   if (isListType(type)) {
@@ -135,6 +141,11 @@ export function checkOperationInputs(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown> = {},
 ): void {
+  const defaults = new Map<string, ValueNode>();
+  for (const definition of operation.variableDefinitions ?? []) {
+    if (definition.defaultValue) defaults.set(definition.variable.name.value, definition.defaultValue);
+  }
+  const values: Variables = { values: variables, defaults };
   const typeInfo = new TypeInfo(schema);
   const visitor = visitWithTypeInfo(typeInfo, {
     Argument(node) {
@@ -145,7 +156,7 @@ export function checkOperationInputs(
       if (!argument) return false;
       const owner = directive ? `@${directive.name}` : `${parent?.name ?? ''}.${field?.name ?? ''}`;
       const coordinate = `${owner}(${argument.name}:)`;
-      checkLiteral(node.value, argument.type, { coordinate, path: argument.name }, variables);
+      checkLiteral(node.value, argument.type, { coordinate, path: argument.name }, values);
       return false;
     },
   });
