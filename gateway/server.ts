@@ -6,6 +6,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { Domains, type Domain, type EventBus } from '../platform/events/envelope';
 import { createGraphQLHttpServer } from '../platform/graphqlHttp';
 import { createHealthHandler } from '../platform/health';
+import { inputHygiene } from '../platform/inputHygiene';
 import { createLivePubSub, type LivePubSub } from '../platform/pubsub';
 import type { Logger } from '../platform/logger';
 import { requestLogging } from '../platform/requestLogging';
@@ -56,12 +57,13 @@ export function createGatewayServer(
     gateway,
     ...protection.apolloOptions,
     includeStacktraceInErrorResponses: false,
-    formatError: maskInternalErrors(logger),
+    formatError: maskInternalErrors(),
     plugins: [
       // Apollo's own landing page on GET /graphql loads Apollo Sandbox from Apollo's CDN outside
       // production; our offline GraphiQL at `/` is the only IDE, and it follows the IDE setting.
       ApolloServerPluginLandingPageDisabled(),
       requestLogging<GatewayContext>(logger),
+      inputHygiene<GatewayContext>(),
       protection.plugin,
       ...responseCache.plugins,
     ],

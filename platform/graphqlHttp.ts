@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
-import { CORRELATION_HEADER, type Logger } from './logger';
+import { CORRELATION_HEADER, inRequestScope, type Logger } from './logger';
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
 
@@ -65,8 +65,7 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
 export function createGraphQLHttpServer<TContext extends BaseContext>(options: GraphQLHttpOptions<TContext>) {
   const { apollo, logger, path = '/graphql', maxBodyBytes = 1_000_000, routes = [] } = options;
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const correlationId = correlationIdOf(req);
+  async function handle(req: IncomingMessage, res: ServerResponse, correlationId: string): Promise<void> {
     res.setHeader(CORRELATION_HEADER, correlationId);
     for (const route of routes) if (await route(req, res)) return;
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -104,12 +103,15 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
   }
 
   const server: Server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      if (error instanceof HttpRefusal) return sendError(res, error.status, error.code, error.message);
-      logger.error({ err: error, url: req.url }, 'request failed');
-      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
-      else res.end();
-    });
+    const correlationId = correlationIdOf(req);
+    inRequestScope(correlationId, () =>
+      handle(req, res, correlationId).catch((error: unknown) => {
+        if (error instanceof HttpRefusal) return sendError(res, error.status, error.code, error.message);
+        logger.error({ correlationId, err: error, url: req.url }, 'request failed');
+        if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+        else res.end();
+      }),
+    );
   });
   // Upstream keep-alive must outlive the gateway's pooled connections' idle time.
   server.keepAliveTimeout = 65_000;

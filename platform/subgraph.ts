@@ -12,6 +12,7 @@ import { GatewayRefusals, verifyGatewayRequest, type GatewayRefusal } from './au
 import type { ClientInfo, Viewer } from './auth/viewer';
 import { createGraphQLHttpServer, HttpRefusal, type RequestHandler } from './graphqlHttp';
 import { createHealthHandler, type ReadinessCheck } from './health';
+import { inputHygiene } from './inputHygiene';
 import { applyPermissions, type SubgraphPermissions } from './permissions';
 import type { Logger } from './logger';
 import { requestLogging } from './requestLogging';
@@ -51,13 +52,12 @@ export interface SubgraphOptions<L> {
 
 /**
  * Masks anything that is not a deliberate, coded error: the client sees the correlation id to quote,
- * the log has the detail.
+ * the log has the detail (requestLogging logs it with that id; formatError has no request to name).
  */
-export function maskInternalErrors(logger: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+export function maskInternalErrors() {
+  return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted;
-    logger.error({ err: error, path: formatted.path }, 'unexpected resolver error');
     return {
       message: 'Internal server error',
       path: formatted.path,
@@ -83,13 +83,14 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>) {
     introspection: true,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
-    formatError: maskInternalErrors(logger),
+    formatError: maskInternalErrors(),
     // Traces are only for Apollo's hosted studio, which we do not use; they cost time per request.
     // Likewise @cacheControl hints (none in our schemas): the plugin would wrap every field resolver.
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       requestLogging<SubgraphContext<L>>(logger),
+      inputHygiene<SubgraphContext<L>>(),
       ...(options.plugins?.(schema) ?? []),
     ],
   });

@@ -3,6 +3,7 @@ import { isUuid } from '../../../platform/loaders';
 import type { GatewaySubscription, Plan, Subscription } from '../../../platform/prisma/generated/client';
 import type { BillingContext } from '../context';
 import { requireViewer } from '../../../platform/auth/access';
+import { parsePlaceOfSupply } from './gstStates';
 import { assertIdempotencyKey, assertSameRequest, requestHash } from './idempotency';
 import { monthsOf } from './planPeriods';
 import { RazorpayError } from './razorpayClient';
@@ -36,14 +37,6 @@ export async function razorpayPlanIdOf(runtime: BillingRuntime, plan: Plan): Pro
   });
   const stored = await runtime.prisma.plan.findUniqueOrThrow({ where: { id: plan.id } });
   return stored.razorpayPlanId!;
-}
-
-export function parsePlaceOfSupply(value: string | null | undefined, home: string): string {
-  const placeOfSupply = (value ?? home).toUpperCase();
-  if (!/^[A-Z]{2}$/.test(placeOfSupply)) {
-    throw new BadUserInputError('placeOfSupply is a two-letter state code', 'placeOfSupply');
-  }
-  return placeOfSupply;
 }
 
 /**

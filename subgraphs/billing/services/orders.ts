@@ -5,7 +5,7 @@ import type { Plan, PaymentOrder } from '../../../platform/prisma/generated/clie
 import type { BillingContext } from '../context';
 import { requireOwnedRow, requireViewer } from '../../../platform/auth/access';
 import { assertIdempotencyKey, assertSameRequest, requestHash } from './idempotency';
-import { parsePlaceOfSupply } from './gatewaySubscriptions';
+import { parsePlaceOfSupply } from './gstStates';
 import { prorateUpgrade, unusedCredit } from './planPeriods';
 import type { BillingRuntime } from './runtime';
 

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Role, Tier } from '../../../platform/auth/viewer';
 import { denySession } from '../../../platform/auth/sessionDenylist';
 import { RateLimitedError, UnauthenticatedError } from '../../../platform/errors';
+import { isUuid } from '../../../platform/loaders';
 import type { PrismaClient, TransactionClient } from '../../../platform/prisma';
 import type { User } from '../../../platform/prisma/generated/client';
 import type { IdentityContext } from '../context';
@@ -150,6 +151,8 @@ export function createSessionService({ signer, store, settings, refreshLimit }: 
       where: { id?: string; notId?: string },
       reason: string,
     ): Promise<number> {
+      // Session ids are UUIDs: anything else names no session (and Postgres would refuse to compare it).
+      if ((where.id && !isUuid(where.id)) || (where.notId && !isUuid(where.notId))) return 0;
       const now = new Date();
       const ids = await ctx.prisma.$transaction(async (tx) => {
         const sessions = await tx.session.findMany({

@@ -1,4 +1,5 @@
 import { BadUserInputError } from '../../../platform/errors';
+import { isUuid } from '../../../platform/loaders';
 import type { Prisma } from '../../../platform/prisma';
 import type { Signal } from '../../../platform/prisma/generated/client';
 import type { SignalFilter } from '../generated/resolvers-types';
@@ -30,7 +31,8 @@ export function filterWhere(filter: SignalFilter | null | undefined): Prisma.Sig
   const where: Prisma.SignalWhereInput = {};
   if (filter.instruments)
     where.instrument = { symbol: { in: filter.instruments.map((s) => s.trim().toUpperCase()) } };
-  if (filter.sources) where.sourceId = { in: [...filter.sources] };
+  // Source ids are UUIDs; another string names no source (and Postgres would refuse to compare it).
+  if (filter.sources) where.sourceId = { in: filter.sources.filter(isUuid) };
   if (filter.since) where.createdAt = { gte: filter.since };
   if (filter.status) where.status = { in: [...filter.status] };
   return where;

@@ -32,6 +32,9 @@ function checkLevels(
       ctx.addIssue({ code: 'custom', path: [field], message: 'applies only to BUY and SELL' });
   }
   if (!directional || input.targetPrice == null || input.stopLoss == null) return;
+  // zod runs this refinement even when a level failed its own check; Decimal would throw on "600a".
+  const levels = [input.entryPrice, input.targetPrice, input.stopLoss];
+  if (!levels.every((level) => positiveDecimal.safeParse(level).success)) return;
   const entry = new Prisma.Decimal(input.entryPrice);
   const above = input.side === 'BUY' ? 'targetPrice' : 'stopLoss';
   const below = input.side === 'BUY' ? 'stopLoss' : 'targetPrice';
