@@ -169,10 +169,14 @@ describe('live signals through the gateway', () => {
     const ranks = await db.prisma.signal.findMany({ where: { id: { in: published.map((s) => s.id) } } });
     const allowed = new Set(ranks.filter((s) => s.dayIndex <= 5).map((s) => s.id));
     expect(allowed.size).toBeLessThan(6);
-    // None of these reaches FREE before the delay has passed since the first publication (the earlier
-    // test's signal may: its delay can run out while these are published).
-    const ownIds = new Set(published.map((s) => s.id));
-    expect(free.messages.filter((m) => ownIds.has(m.data!.signalPublished.id))).toEqual([]);
+    // None of these reaches FREE before its delay has passed (the earlier tests' signals may: their delay
+    // can run out while these are published). Judged per message, as publishing six can take longer
+    // than the delay on a loaded machine.
+    const early = (m: (typeof free.messages)[number]) => {
+      const signal = published.find((s) => s.id === m.data!.signalPublished.id);
+      return signal !== undefined && m.receivedAt - signal.published < FREE_DELAY_MS - 100;
+    };
+    expect(free.messages.filter(early)).toEqual([]);
     await eventually(
       async () =>
         [...allowed].every((id) => free.messages.some((m) => m.data!.signalPublished.id === id))
