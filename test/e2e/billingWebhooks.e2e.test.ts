@@ -22,7 +22,18 @@ describe('billing webhooks, refunds and the ledger end to end', () => {
 
   const ours = (razorpayPaymentId: string) =>
     s.db.prisma.payment.findUnique({ where: { razorpayPaymentId } });
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 700));
+  /** Until the worker has processed every stored event of `eventIds` (dedupes are one row). */
+  const processed = (eventIds: string[], rows: number) =>
+    eventually(
+      async () =>
+        (await s.db.prisma.webhookEvent.count({
+          where: { eventId: { in: eventIds }, processedAt: { not: null } },
+        })) === rows
+          ? true
+          : undefined,
+      20_000,
+      'the webhook worker',
+    );
   const capturedAtRazorpay = (id: string) =>
     s.razorpay.store.capture(id, { amount: s.razorpay.store.fetchPayment(id).amount });
   const postingsSum = async () =>
@@ -39,16 +50,17 @@ describe('billing webhooks, refunds and the ledger end to end', () => {
     expect((await s.deliver(body, 'evt_WrongSecret001', { secret: 'not-the-webhook-secret' })).status).toBe(
       400,
     );
-    await settle();
     expect(await ours(paymentId)).toBeNull();
+    // The untouched body with the right secret is taken. It is the sentinel too: the worker claims stored
+    // events oldest first, so once it is processed, a stored rejected delivery would have been as well.
+    expect((await s.deliver(body, 'evt_Genuine0000001')).status).toBe(200);
+    await eventually(async () => ((await ours(paymentId))?.status === 'CAPTURED' ? true : undefined));
+    await processed(['evt_Genuine0000001'], 1);
     expect(
       await s.db.prisma.webhookEvent.count({
         where: { eventId: { in: ['evt_Tampered000001', 'evt_WrongSecret001'] } },
       }),
     ).toBe(0);
-    // The untouched body with the right secret is taken.
-    expect((await s.deliver(body, 'evt_Genuine0000001')).status).toBe(200);
-    await eventually(async () => ((await ours(paymentId))?.status === 'CAPTURED' ? true : undefined));
   });
 
   it('applies the same webhook delivered 5 times concurrently once: one capture, one set of postings', async () => {
@@ -69,7 +81,11 @@ describe('billing webhooks, refunds and the ledger end to end', () => {
       const row = await ours(paymentId);
       return row?.status === 'CAPTURED' ? row : undefined;
     });
-    await settle();
+    // Every delivery's row processed: a second application would have happened by now.
+    await processed(
+      [`evt_Same${paymentId.slice(4)}`, ...[0, 1, 2].map((i) => `evt_Paid${i}${paymentId.slice(5)}`)],
+      4,
+    );
     expect(await s.db.prisma.ledgerJournal.count({ where: { paymentId: payment.id } })).toBe(2);
     expect(await s.db.prisma.ledgerPosting.count({ where: { journal: { paymentId: payment.id } } })).toBe(6);
     expect(await s.db.prisma.invoice.count({ where: { paymentId: payment.id } })).toBe(1);

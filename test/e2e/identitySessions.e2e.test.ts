@@ -50,7 +50,14 @@ describe('identity end to end', () => {
         { token: user.refreshToken },
       );
       s.track(rotated.refreshSession);
-      await new Promise((resolve) => setTimeout(resolve, 1_300));
+      // A time wait is the behaviour under test: the reuse must come after the grace window (1 s, the
+      // least the whole-second setting allows while still > 0), so wait until it has run out since use.
+      const session = await s.db.prisma.session.findFirstOrThrow({ where: { userId: user.user.id } });
+      const used = await s.db.prisma.refreshToken.findFirstOrThrow({
+        where: { sessionId: session.id, usedAt: { not: null } },
+      });
+      const graceEnds = used.usedAt!.getTime() + 1_000;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, graceEnds + 100 - Date.now())));
       const reused = await s.refresh(user.refreshToken!);
       expect(reused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       // The successor and the session's access tokens die with the family.

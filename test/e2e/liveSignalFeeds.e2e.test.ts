@@ -58,8 +58,14 @@ describe('signal updates and market ticks over graphql-ws', () => {
     // signals: the cancellation commits with its outbox event → Kafka signals.updated → fan-out → Redis.
     await live.graphql('analyst', 'mutation($id: ID!) { cancelSignal(id: $id) { id } }', { id: signal.id });
     await eventually(async () => updates.messages[0], 15_000, 'the update');
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(updates.messages).toHaveLength(1);
+    // Sentinel: a second BTC-USDT signal, published then cancelled. Both topics are keyed by instrument
+    // and the outbox relays in commit order, so a second update of the first signal, or a publication
+    // made by its cancellation, would have reached these subscribers before the sentinel's.
+    const sentinel = await publishSignal('BTC-USDT');
+    await eventually(async () => publications.messages[1], 15_000, 'the sentinel publication');
+    await live.graphql('analyst', 'mutation($id: ID!) { cancelSignal(id: $id) { id } }', { id: sentinel.id });
+    await eventually(async () => updates.messages[1], 15_000, 'the sentinel update');
+    expect(updates.messages.map((m) => m.data?.signalUpdated.id)).toEqual([signal.id, sentinel.id]);
     expect(updates.messages[0]!.errors).toBeUndefined();
     expect(updates.messages[0]!.data?.signalUpdated).toMatchObject({
       id: signal.id,
@@ -67,9 +73,10 @@ describe('signal updates and market ticks over graphql-ws', () => {
       instrument: { symbol: 'BTC-USDT' },
       author: { name: 'Kavya Reddy' },
     });
+    // The gateway matched each update against this ETH-USDT filter when it arrived, before the sentinel.
     expect(elsewhere.messages).toEqual([]);
     // The update is not a publication.
-    expect(publications.messages.map((m) => m.data?.signalPublished.id)).toEqual([signal.id]);
+    expect(publications.messages.map((m) => m.data?.signalPublished.id)).toEqual([signal.id, sentinel.id]);
   });
 
   it('refuses marketTicks to FREE with FORBIDDEN at subscribe time', async () => {

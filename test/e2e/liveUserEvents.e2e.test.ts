@@ -77,8 +77,24 @@ describe('per-user live fields and re-authentication', () => {
         symbol: 'BTC-USDT',
       });
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(other.messages).toEqual([]);
+    // Sentinel: the other user's own order. The gateway routes each user-channel message synchronously,
+    // in order, and the owner's event was routed before this order even committed.
+    const sentinel = await live.graphql<{ placeOrder: { id: string } }>(
+      'enterprise',
+      `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }`,
+      {
+        input: {
+          symbol: 'BTC-USDT',
+          side: 'BUY',
+          type: 'LIMIT',
+          quantity: '0.01',
+          limitPrice: '1000',
+          clientOrderId: `live-${randomUUID().slice(0, 8)}`,
+        },
+      },
+    );
+    await eventually(async () => other.messages[0], 10_000, "the other user's own order");
+    expect(other.messages.map((m) => m.data?.orderUpdated.id)).toEqual([sentinel.placeOrder.id]);
   });
 
   it("delivers a position's update to its owner, resolved through position(id:)", async () => {
@@ -119,8 +135,26 @@ describe('per-user live fields and re-authentication', () => {
       symbol: 'ETH-USDT',
       quantity: '0.5',
     });
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(other.messages).toEqual([]);
+    // Sentinel: the other user's own fill. The gateway routes each user-channel message synchronously,
+    // in order, and the owner's event was routed before this fill even committed.
+    const fill = await live.graphql<{ placeOrder: { status: string } }>(
+      'enterprise',
+      `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { status } }`,
+      {
+        input: {
+          symbol: 'ETH-USDT',
+          side: 'BUY',
+          type: 'MARKET',
+          quantity: '0.1',
+          clientOrderId: randomUUID(),
+        },
+      },
+    );
+    expect(fill.placeOrder.status).toBe('FILLED');
+    await eventually(async () => other.messages[0], 10_000, "the other user's own position");
+    expect(other.messages.map((m) => m.data?.positionUpdated)).toEqual([
+      { id: expect.any(String), symbol: 'ETH-USDT', quantity: '0.1' },
+    ]);
   });
 
   it('delivers a triggered price alert to its owner only', async () => {
@@ -148,16 +182,26 @@ describe('per-user live fields and re-authentication', () => {
       status: 'TRIGGERED',
       instrument: { symbol: 'ETH-USDT' },
     });
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(other.messages).toEqual([]);
+    // Sentinel: the free user's own alert, crossed by a later tick. It reaches the free user's group on the
+    // same user channel after the forged event, and the gateway handles that channel in order.
+    const { createPriceAlert: own } = await live.graphql<{ createPriceAlert: { id: string } }>(
+      'free',
+      `mutation($input: CreatePriceAlertInput!) { createPriceAlert(input: $input) { id } }`,
+      { input: { symbol: 'ETH-USDT', direction: 'ABOVE', price: '3650' } },
+    );
+    await live.produceMarketTick('ETH-USDT', '3700');
+    await eventually(async () => other.messages[0], 15_000, "the free user's own alert");
+    expect(other.messages.map((m) => m.data?.priceAlertTriggered.id)).toEqual([own.id]);
   });
 
   it('keeps a socket open past its first token when the client re-authenticates, then closes it 4401', async () => {
-    const socket = await rawSocket(live.stack.gatewayUrl, await live.tokenFor(demoUserIds.premium, 4));
-    socket.reauthenticate(await live.tokenFor(demoUserIds.premium, 9));
+    const socket = await rawSocket(live.stack.gatewayUrl, await live.tokenFor(demoUserIds.premium, 2));
+    socket.reauthenticate(await live.tokenFor(demoUserIds.premium, 5));
     const pong = await eventually(async () => socket.messages.find((m) => m.type === 'pong'), 5_000, 'pong');
     expect(pong.payload).toEqual({ reauthenticated: true, expiresAt: expect.any(String) });
-    await new Promise((resolve) => setTimeout(resolve, 5_500));
+    // A time wait is the behaviour under test: the socket must outlive its first token (2 s, the
+    // shortest whole-second expiry that leaves time to connect and re-authenticate).
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
     expect(socket.closed()).toBeUndefined();
     await eventually(async () => socket.closed(), 10_000, 'close at the new expiry');
     expect(socket.closed()).toEqual({ code: 4401, reason: 'Access token expired' });

@@ -72,6 +72,7 @@ describe('signal lifecycle through the gateway', () => {
   };
 
   it('closes a signal at its target, triggers an alert once, and delivers both live', async () => {
+    const before = stack.gateway.live.hub.stats().subscribers;
     const updated = connect('premium').subscribe<{
       signalUpdated: { id: string; status: string; realizedReturn: number };
     }>('subscription { signalUpdated(symbols: ["BTC-USDT"]) { id status realizedReturn } }');
@@ -100,7 +101,12 @@ describe('signal lifecycle through the gateway', () => {
       { input: { symbol: 'BTC-USDT', direction: 'ABOVE', price: '505000.00' } },
       as('premium'),
     );
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // The ticks must not overtake the subscriptions: wait until the gateway has both subscribers.
+    await eventually(
+      async () => (stack.gateway.live.hub.stats().subscribers >= before + 2 ? true : undefined),
+      10_000,
+      'both subscriptions at the gateway',
+    );
     await tick('511000.00');
     await tick('512000.00');
 
@@ -137,9 +143,25 @@ describe('signal lifecycle through the gateway', () => {
       realizedReturn: expect.closeTo(0.022, 12),
     });
     await eventually(async () => alerted.messages[0], 20_000, 'priceAlertTriggered');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Sentinel: a second alert, crossed by a tick after 512000. Ticks of one instrument are consumed in
+    // order and their alerts travel keyed by instrument, on one user channel and socket: a second
+    // trigger of the first alert (by 512000) would have arrived before this one.
+    const sentinel = await expectData<{ createPriceAlert: { id: string } }>(
+      stack.gatewayUrl,
+      `mutation($input: CreatePriceAlertInput!) { createPriceAlert(input: $input) { id status } }`,
+      { input: { symbol: 'BTC-USDT', direction: 'ABOVE', price: '512500.00' } },
+      as('premium'),
+    );
+    await tick('513000.00');
+    const sentinelId = sentinel.createPriceAlert.id;
+    await eventually(
+      async () => alerted.messages.find((m) => m.data?.priceAlertTriggered.id === sentinelId),
+      20_000,
+      'the sentinel alert',
+    );
     expect(alerted.messages.map((m) => m.data)).toEqual([
       { priceAlertTriggered: { id: createPriceAlert.id, status: 'TRIGGERED', triggeredPrice: '511000' } },
+      { priceAlertTriggered: { id: sentinelId, status: 'TRIGGERED', triggeredPrice: '513000' } },
     ]);
     await eventually(async () => ticksHeard.find((t) => t.price === '512000.00'), 20_000, 'tick on Redis');
     expect(ticksHeard.find((t) => t.price === '512000.00')).toMatchObject({
