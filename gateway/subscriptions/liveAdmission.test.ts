@@ -59,6 +59,22 @@ describe('live admission', () => {
     ]);
   });
 
+  it('refuses a control character in an argument, literal or variable, as HTTP does', async () => {
+    const literal = await admit(request('subscription { ticks(symbols: ["BTC\\u0000"]) { price } }'));
+    expect(codes(literal)).toEqual(['BAD_USER_INPUT']);
+    const variable = await admit({
+      ...request('subscription($s: [String!]) { ticks(symbols: $s) { price } }'),
+      payload: {
+        query: 'subscription($s: [String!]) { ticks(symbols: $s) { price } }',
+        variables: { s: ['ETH\u0007'] },
+      },
+    });
+    expect(codes(variable)).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await admit(request('subscription { ticks(symbols: ["BTC-USDT"]) { price } }')))).toBe(
+      'admitted',
+    );
+  });
+
   it('gives no schema hints in production', async () => {
     const [error] = (await admit(request('subscription { ticks { pric } }'))) as GraphQLError[];
     expect(error?.message).toBe('Cannot query field "pric" on type "Tick".');

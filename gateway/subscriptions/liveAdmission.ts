@@ -10,6 +10,7 @@ import {
 } from 'graphql';
 import type { ClientInfo, Viewer } from '../../platform/auth/viewer';
 import { RateLimitedError } from '../../platform/errors';
+import { checkOperationInputs } from '../../platform/inputHygiene';
 import { operationShapeRule } from '../limits/operationShape';
 import { costLimitError } from '../limits/operationBudget';
 import { operationCost, type CostOptions } from '../limits/queryCost';
@@ -67,7 +68,7 @@ function refusal(error: GraphQLError, code: string, production: boolean): GraphQ
 
 /**
  * The HTTP rules for one graphql-ws subscribe message, in the HTTP order: trusted documents, parsing
- * with the token limit, validation with the shape limits, the cost limit, then the caller's rate
+ * with the token limit, validation with the shape limits, input hygiene, the cost limit, then the caller's rate
  * limits (each subscribe is one request). A refusal answers that subscription only; the socket and its
  * other subscriptions carry on.
  */
@@ -94,6 +95,15 @@ export function createLiveAdmission(options: LiveAdmissionOptions = {}): LiveAdm
     }
     const operation = getOperationAST(document, payload.operationName);
     const variables = payload.variables ?? {};
+    if (operation) {
+      // The same input hygiene as HTTP (control characters, lengths, decimals, DateTimes).
+      try {
+        checkOperationInputs(schema, document, operation, variables);
+      } catch (error) {
+        if (error instanceof GraphQLError) return [error];
+        throw error;
+      }
+    }
     if (operation && (options.cost || options.rateLimits)) {
       const cost = options.cost ? operationCost(schema, document, operation, variables, options.cost) : 1;
       if (options.cost && cost > options.cost.maxCost) return [costLimitError(cost, options.cost.maxCost)];
