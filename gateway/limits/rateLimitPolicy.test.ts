@@ -51,3 +51,22 @@ describe('auth rate limits of the password-reset mutations', () => {
     expect(list.some((bucket) => bucket.key.includes('tok-'))).toBe(false);
   });
 });
+
+describe('refreshing a session', () => {
+  const refresh = 'mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken } }';
+
+  it('is not charged to the tier allowance, so reuse detection in identity always runs', () => {
+    expect(buckets(refresh, { t: 'stolen' })).toEqual([]);
+  });
+
+  it('still charges the tier allowance when the request does anything else', () => {
+    const list = buckets(
+      `mutation($t: String!) {
+      refreshSession(refreshToken: $t) { accessToken }
+      requestPasswordReset(email: "a@b.test")
+    }`,
+      { t: 'x' },
+    );
+    expect(list.map((bucket) => bucket.key)).toContain('tier:ip:203.0.113.7');
+  });
+});

@@ -86,10 +86,15 @@ export function bucketsForOperation(
 ): RateBucket[] {
   const { viewer, client } = input;
   const units = Math.max(1, Math.ceil(input.cost / policy.costUnit));
-  const buckets = [tierBucket(policy, viewer, client, units)];
-  if (input.operation.operation !== 'mutation') return buckets;
+  if (input.operation.operation !== 'mutation') return [tierBucket(policy, viewer, client, units)];
 
   const fields = analyseOperation(input.document, input.operation).rootFields;
+  // A refresh-only request skips the tier allowance: identity limits refreshes per token and per IP
+  // after its reuse check, so a reused (stolen) refresh token always reaches that check and revokes its
+  // family, even from a caller whose hourly allowance is spent; and a user is never locked out of a
+  // new access token by their own traffic.
+  const refreshOnly = fields.length > 0 && fields.every((field) => field.name.value === 'refreshSession');
+  const buckets = refreshOnly ? [] : [tierBucket(policy, viewer, client, units)];
   const authFields = fields.filter((field) => field.name.value in AUTH_FIELDS);
   if (authFields.length) {
     const window = { limit: policy.auth.limit, windowMs: policy.auth.windowMs };
