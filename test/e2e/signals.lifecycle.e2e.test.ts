@@ -114,16 +114,18 @@ describe('signal lifecycle through the gateway', () => {
       priceAlert(id: $alert) { status triggeredPrice } }`;
     const closed = await eventually(
       async () => {
-        const data = await expectData<{ signal: { status: string } }>(
+        const data = await expectData<{ signal: { status: string }; priceAlert: { status: string } }>(
           stack.gatewayUrl,
           query,
           { id: publishSignal.id, alert: createPriceAlert.id },
           as('premium'),
         );
-        return data.signal.status === 'ACTIVE' ? undefined : data;
+        // The signal's lifecycle and the price alerts are two consumers of the same ticks: either may
+        // apply a tick first, so wait until both have moved before judging either.
+        return data.signal.status === 'ACTIVE' || data.priceAlert.status === 'ACTIVE' ? undefined : data;
       },
       30_000,
-      'signal closed',
+      'signal closed and alert triggered',
     );
     expect(closed).toEqual({
       signal: {
