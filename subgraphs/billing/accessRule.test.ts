@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { createMemoryBus } from '../../platform/events/memoryBus';
 import { createLogger } from '../../platform/logger';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database';
 import { codeOf, viewer, type Result } from '../../test/support/subgraphTest';
 import type { Viewer } from '../../platform/auth/viewer';
 import { createBillingSubgraph } from './server';
+import { memoryInfrastructure } from '../../test/support/memoryInfrastructure';
 
 // The one rule of platform/auth/access: another user's order asked for by id answers NOT_FOUND (it
 // used to answer null), exactly like a missing id; admins may see billing rows.
@@ -15,13 +15,7 @@ let billing: ReturnType<typeof createBillingSubgraph>;
 beforeAll(async () => {
   db = await createTestDatabase();
   const logger = createLogger({ name: 'test', level: 'silent' });
-  const infra = {
-    prisma: db.prisma,
-    bus: createMemoryBus({ logger }),
-    readiness: {},
-    start: async () => {},
-    stop: async () => {},
-  };
+  const infra = memoryInfrastructure(db.prisma, logger);
   billing = createBillingSubgraph({
     infra,
     logger,

@@ -2,12 +2,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createAccessTokenSigner } from '../../platform/auth/accessToken';
 import type { Viewer } from '../../platform/auth/viewer';
 import type { EmailSender } from '../../platform/email/emailSender';
-import { createMemoryBus } from '../../platform/events/memoryBus';
 import { createLogger } from '../../platform/logger';
 import type { PrismaClient } from '../../platform/prisma';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database';
 import { viewer, codeOf, type Data, type Result } from '../../test/support/subgraphTest';
 import { createIdentitySubgraph } from './server';
+import { memoryInfrastructure } from '../../test/support/memoryInfrastructure';
 export { viewer, codeOf, type Data, type Result };
 
 /** Identity's tests send no email; a call would be a bug in the test. */
@@ -22,13 +22,7 @@ const noEmail: EmailSender = {
 export async function startIdentity(options: { beforeStart?: (prisma: PrismaClient) => Promise<void> } = {}) {
   const db: TestDatabase = await createTestDatabase();
   const logger = createLogger({ name: 'test', level: 'silent' });
-  const infra = {
-    prisma: db.prisma,
-    bus: createMemoryBus({ logger }),
-    readiness: {},
-    start: async () => {},
-    stop: async () => {},
-  };
+  const infra = memoryInfrastructure(db.prisma, logger);
   const signer = await createAccessTokenSigner({
     issuer: 'tradeschool-identity',
     audience: 'tradeschool-api',

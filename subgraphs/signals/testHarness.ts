@@ -1,10 +1,10 @@
 import type { Viewer } from '../../platform/auth/viewer';
-import { createMemoryBus } from '../../platform/events/memoryBus';
 import { createLogger } from '../../platform/logger';
 import type { Instrument } from '../../platform/prisma/generated/client';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database';
 import { createSignalsSubgraph } from './server';
 import { viewer, type Data, type Result } from '../../test/support/subgraphTest';
+import { memoryInfrastructure } from '../../test/support/memoryInfrastructure';
 export { viewer, type Data, type Result };
 
 export const errorOf = (result: Result<unknown>) => result.errors?.[0]?.extensions;
@@ -60,13 +60,7 @@ const candle = (instrumentId: string, interval: string, openTime: Date, close: s
 export async function startSignalsHarness() {
   const logger = createLogger({ name: 'test', level: 'silent' });
   const db: TestDatabase = await createTestDatabase();
-  const infra = {
-    prisma: db.prisma,
-    bus: createMemoryBus({ logger }),
-    readiness: {},
-    start: async () => {},
-    stop: async () => {},
-  };
+  const infra = memoryInfrastructure(db.prisma, logger);
   const subgraph = createSignalsSubgraph({ infra, logger, gatewaySecret: 'x'.repeat(32) });
   await subgraph.server.apollo.start();
   const btc: Instrument = await db.prisma.instrument.create({

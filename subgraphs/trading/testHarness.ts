@@ -1,12 +1,12 @@
 import { marketTickEnvelope } from '../../platform/events/marketTick';
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../../platform/auth/viewer';
-import { createMemoryBus } from '../../platform/events/memoryBus';
 import { createLogger } from '../../platform/logger';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database';
 import { type MarketTickPayload } from '../../platform/events/topics';
 import { createTradingSubgraph, type TradingOptions } from './server';
 import { viewer, codeOf, type Data, type Result } from '../../test/support/subgraphTest';
+import { memoryInfrastructure } from '../../test/support/memoryInfrastructure';
 export { viewer, codeOf, type Data, type Result };
 
 const instrumentIds = new Map<string, string>();
@@ -20,13 +20,7 @@ export function instrumentIdOf(symbol: string): string {
 export async function startTrading(options: TradingOptions = {}) {
   const db: TestDatabase = await createTestDatabase();
   const logger = createLogger({ name: 'test', level: 'silent' });
-  const infra = {
-    prisma: db.prisma,
-    bus: createMemoryBus({ logger }),
-    readiness: {},
-    start: async () => {},
-    stop: async () => {},
-  };
+  const infra = memoryInfrastructure(db.prisma, logger);
   const subgraph = createTradingSubgraph({ infra, logger, gatewaySecret: 'x'.repeat(32) }, options);
   await subgraph.server.apollo.start();
 

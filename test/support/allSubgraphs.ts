@@ -1,6 +1,5 @@
 import { createAccessTokenSigner } from '../../platform/auth/accessToken';
 import type { EmailSender } from '../../platform/email/emailSender';
-import { createMemoryBus } from '../../platform/events/memoryBus';
 import { createLogger, type Logger } from '../../platform/logger';
 import type { Viewer } from '../../platform/auth/viewer';
 import type { createSubgraphServer } from '../../platform/subgraph';
@@ -13,6 +12,7 @@ import { createSignalsSubgraph } from '../../subgraphs/signals/server';
 import { createTradingSubgraph } from '../../subgraphs/trading/server';
 import { createTestDatabase } from './database';
 import type { Result } from './subgraphTest';
+import { memoryInfrastructure } from './memoryInfrastructure';
 
 /** executeOperation on one server with the context the gateway would have produced for `viewer`. */
 function executorOf<L>(server: ReturnType<typeof createSubgraphServer<L>>) {
@@ -43,13 +43,7 @@ export async function startAllSubgraphServers(
   logger: Logger = createLogger({ name: 'test', level: 'silent' }),
 ) {
   const db = await createTestDatabase();
-  const infra = {
-    prisma: db.prisma,
-    bus: createMemoryBus({ logger }),
-    readiness: {},
-    start: async () => {},
-    stop: async () => {},
-  };
+  const infra = memoryInfrastructure(db.prisma, logger);
   const deps: SubgraphDeps = { infra, logger, gatewaySecret: 'x'.repeat(32) };
   const signer = await createAccessTokenSigner({
     issuer: 'tradeschool-identity',
