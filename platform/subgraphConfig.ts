@@ -27,7 +27,7 @@ export const identityConfigSchema = subgraphConfigSchema.extend({
 /**
  * Transactional email through Postmark: the real API in production (a server token is then required,
  * platform/email/configured.ts); without a token, outside production, our Postmark-compatible server
- * (platform/email/postmarkServer.ts) is started in-process, as for `npm start`.
+ * (emulators/postmark/server.ts) is started in-process, as for `npm start`.
  */
 function emailSettingsShape() {
   return {
@@ -118,7 +118,7 @@ export type IdentitySettings = z.infer<typeof identitySettingsSchema>;
 export type SubgraphConfig = z.infer<typeof subgraphConfigSchema>;
 export type IdentityConfig = z.infer<typeof identityConfigSchema>;
 
-/** Razorpay: the real API in production; our compatible server (subgraphs/billing/razorpayServer) elsewhere. */
+/** Razorpay: the real API in production; our compatible server (emulators/razorpay) elsewhere. */
 export const billingConfigSchema = subgraphConfigSchema.extend({
   RAZORPAY_BASE_URL: z.url().default('https://api.razorpay.com'),
   RAZORPAY_KEY_ID: z.string().min(1),

@@ -5,7 +5,7 @@ import { createPostmarkEmailSender } from './postmarkSender';
 
 /**
  * The sender the settings name: Postmark with POSTMARK_SERVER_TOKEN, or undefined without one (the
- * caller then starts our stand-in, platform/email/embedded.ts). Production must reach real mailboxes:
+ * caller then starts our stand-in, emulators/postmark/embedded.ts). Production must reach real mailboxes:
  * it refuses a missing token, Postmark's test token (which delivers nothing) and plain HTTP.
  */
 export function configuredEmailSender(

@@ -3,7 +3,7 @@ import type { EmailMessage, EmailSender, SentEmail } from './emailSender';
 
 export interface PostmarkSettings {
   POSTMARK_SERVER_TOKEN: string;
-  /** http(s)://host[:port]: Postmark's API, or our stand-in (postmarkServer.ts) outside production. */
+  /** http(s)://host[:port]: Postmark's API, or our stand-in (emulators/postmark) outside production. */
   POSTMARK_API_URL: string;
   EMAIL_FROM: string;
   /** Postmark's message stream; "outbound" is every server's default transactional stream. */

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database';
-import type { PaymentEntity, RefundEntity } from './razorpayServer/entities';
-import { feeOf, razorpayId } from './razorpayServer/entities';
+import type { PaymentEntity, RefundEntity } from '../../emulators/razorpay/entities';
+import { feeOf, razorpayId } from '../../emulators/razorpay/entities';
 import { accountBalances, trialBalance } from './services/ledger';
 import {
   assertBalanced,

@@ -1,7 +1,7 @@
 import { createAccessTokenSigner, type SigningKeySpec } from '../../platform/auth/accessToken';
 import { ConfigError } from '../../platform/config';
-import { startEmbeddedPostmark, type EmbeddedPostmark } from '../../platform/email/embedded';
 import { configuredEmailSender } from '../../platform/email/configured';
+import { createLogEmailSender } from '../../platform/email/logSender';
 import { identityConfigSchema, type IdentityConfig } from '../../platform/subgraphConfig';
 import { runSubgraphProcess } from '../../platform/subgraphProcess';
 import { createIdentitySubgraph } from './server';
@@ -53,14 +53,9 @@ runSubgraphProcess<IdentityConfig>(
       if (!config.REDIS_URL) throw new ConfigError('REDIS_URL is required in production');
       assertOwaspScrypt(config);
     }
-    // Reset emails: Postmark as configured (production checks it); without a token our stand-in, in-process.
-    let embeddedPostmark: EmbeddedPostmark | undefined;
-    let email = configuredEmailSender(config);
-    if (!email) {
-      embeddedPostmark = await startEmbeddedPostmark(config.EMAIL_FROM);
-      deps.logger.info(`emails are not sent: read them at ${embeddedPostmark.messagesUrl}?to=<address>`);
-      email = embeddedPostmark.sender;
-    }
+    // Reset emails: Postmark as configured (production checks it); without a token, outside production,
+    // the log (run the Postmark emulator, emulators/postmark, and point POSTMARK_API_URL at it to see mail).
+    const email = configuredEmailSender(config) ?? createLogEmailSender(deps.logger);
     const signer = await createAccessTokenSigner({
       issuer: config.JWT_ISSUER,
       audience: config.JWT_AUDIENCE,
@@ -68,20 +63,13 @@ runSubgraphProcess<IdentityConfig>(
       publicKeyPem: config.JWT_PUBLIC_KEY,
       keys: extraKeys(config),
     });
-    const subgraph = createIdentitySubgraph({
+    return createIdentitySubgraph({
       ...deps,
       signer,
       redisUrl: config.REDIS_URL,
       settings: config,
       email,
     });
-    return {
-      ...subgraph,
-      async stop() {
-        await subgraph.stop();
-        await embeddedPostmark?.stop();
-      },
-    };
   },
   identityConfigSchema,
 ).catch((error: unknown) => {

@@ -5,7 +5,7 @@ import {
   createBinanceCompatibleServer,
   type BinanceCompatibleServer,
   type BinanceServerOptions,
-} from './exchange/binanceServer';
+} from '../../emulators/binance';
 import type { TradingOptions } from './server';
 import { startTrading, viewer, type Result, type TradingHarness } from './testHarness';
 

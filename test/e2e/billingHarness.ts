@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { startStack, type Stack } from '../../gateway/stack';
 import { DEMO_PASSWORD } from '../../prisma/seed/data';
-import type { RazorpayServer } from '../../subgraphs/billing/razorpayServer';
+import type { RazorpayServer } from '../../emulators/razorpay';
 import { hmacSha256Hex } from '../../subgraphs/billing/services/signatures';
 import { createSeededTestDatabase, type TestDatabase } from '../support/database';
 import { createTestKafkaBus, redisUrl, testGatewaySecret } from '../support/env';

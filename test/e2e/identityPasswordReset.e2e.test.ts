@@ -1,4 +1,4 @@
-import type { ReceivedEmail } from '../../platform/email/postmarkServer';
+import type { ReceivedEmail } from '../../emulators/postmark/server';
 import { eventually } from '../support/env';
 import { expectData, postGraphQL } from '../support/graphqlClient';
 import {

@@ -9,7 +9,7 @@ import { instrumentIds } from '../../prisma/seed/market';
 import {
   createBinanceCompatibleServer,
   type BinanceCompatibleServer,
-} from '../../subgraphs/trading/exchange/binanceServer';
+} from '../../emulators/binance';
 import { createSeededTestDatabase, type TestDatabase } from '../support/database';
 import { eventually, redisUrl } from '../support/env';
 import { startTestStack } from '../support/testStack';

@@ -4,7 +4,7 @@ import { createLogger, type Logger } from '../../platform/logger';
 import type { Viewer } from '../../platform/auth/viewer';
 import type { createSubgraphServer } from '../../platform/subgraph';
 import type { SubgraphDeps } from '../../platform/subgraphModule';
-import { startEmbeddedRazorpay } from '../../subgraphs/billing/razorpayServer/embedded';
+import { startEmbeddedRazorpay } from '../../emulators/razorpay/embedded';
 import { createBillingSubgraph } from '../../subgraphs/billing/server';
 import { createIdentitySubgraph } from '../../subgraphs/identity/server';
 import { createLearningSubgraph } from '../../subgraphs/learning/server';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TransactionClient } from '../../../platform/prisma';
 import type { Payment } from '../../../platform/prisma/generated/client';
-import type { PaymentEntity } from '../razorpayServer/entities';
+import type { PaymentEntity } from './razorpayEntities';
 import { applyCapture } from './captureEffects';
 import { advancePayment, fromGatewayStatus, isCapturedOrLater } from './paymentStateMachine';
 import type { BillingSettings } from './runtime';

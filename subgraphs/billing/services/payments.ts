@@ -1,7 +1,7 @@
 import { BadUserInputError, NotFoundError } from '../../../platform/errors';
 import type { Payment } from '../../../platform/prisma/generated/client';
 import type { BillingContext } from '../context';
-import type { PaymentEntity } from '../razorpayServer/entities';
+import type { PaymentEntity } from './razorpayEntities';
 import { requireOwnedRow, requireViewer } from '../../../platform/auth/access';
 import { recordGatewayPayment } from './paymentRecords';
 import { RazorpayError } from './razorpayClient';

@@ -5,8 +5,8 @@ import type {
   PlanEntity,
   RefundEntity,
   SubscriptionEntity,
-} from '../razorpayServer/entities';
-import type { SettlementEntity, SettlementReconItem } from '../razorpayServer/settlements';
+} from './razorpayEntities';
+import type { SettlementEntity, SettlementReconItem } from './razorpayEntities';
 
 export interface RazorpaySettings {
   baseUrl: string;

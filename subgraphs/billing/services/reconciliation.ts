@@ -1,5 +1,5 @@
 import { BadUserInputError } from '../../../platform/errors';
-import type { PaymentEntity } from '../razorpayServer/entities';
+import type { PaymentEntity } from './razorpayEntities';
 import { trialBalance } from './ledger';
 import { fromGatewayStatus, isCapturedOrLater } from './paymentStateMachine';
 import type { BillingRuntime } from './runtime';

@@ -2,7 +2,7 @@ import { enqueueEvent } from '../../../platform/events/outbox';
 import { PaymentTopics, type PaymentRefundedPayload } from '../../../platform/events/topics';
 import type { TransactionClient } from '../../../platform/prisma';
 import type { Payment, Refund } from '../../../platform/prisma/generated/client';
-import type { RefundEntity } from '../razorpayServer/entities';
+import type { RefundEntity } from './razorpayEntities';
 import { writeJournal } from './ledger';
 import { refundPostings } from './ledgerPostings';
 import { statusAfterRefunds } from './paymentStateMachine';

@@ -1,4 +1,4 @@
-import type { SettlementEntity, SettlementReconItem } from '../razorpayServer/settlements';
+import type { SettlementEntity, SettlementReconItem } from './razorpayEntities';
 import { Accounts } from './ledgerPostings';
 import { allPages, type ReconciliationMismatch } from './reconciliation';
 import type { BillingRuntime } from './runtime';

@@ -43,7 +43,7 @@ export const subscriptionLifecycle = {
 
   /**
    * Undoes cancelSubscription, or resumes a paused subscription. Razorpay cannot withdraw a cycle-end
-   * cancellation (see razorpayServer/subscriptionChanges.ts), so a renewing plan is continued by a new
+   * cancellation (see emulators/razorpay/subscriptionChanges.ts), so a renewing plan is continued by a new
    * Razorpay subscription on the same plan whose start_at is the old one's cycle end: the customer
    * authorises it (PlanSubscription.renewalCheckout) and from then on it renews the plan; until then
    * cancelAtPeriodEnd stays true. A plan bought once just drops its cancellation.

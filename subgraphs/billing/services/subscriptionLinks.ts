@@ -1,6 +1,6 @@
 import type { TransactionClient } from '../../../platform/prisma';
 import type { Subscription } from '../../../platform/prisma/generated/client';
-import type { SubscriptionEntity } from '../razorpayServer/entities';
+import type { SubscriptionEntity } from './razorpayEntities';
 
 /**
  * A subscription authorised to start later (Razorpay start_at: the end of a period already paid for)

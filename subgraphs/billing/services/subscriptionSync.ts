@@ -1,6 +1,6 @@
 import type { Payment } from '../../../platform/prisma/generated/client';
 import type { SubscriptionStatus } from '../../../platform/prisma/generated/enums';
-import type { PaymentEntity, SubscriptionEntity } from '../razorpayServer/entities';
+import type { PaymentEntity, SubscriptionEntity } from './razorpayEntities';
 import { razorpayPlanIdOf } from './gatewaySubscriptions';
 import { recordGatewayPayment } from './paymentRecords';
 import { CHARGE_KEY_PREFIX, isRecurringCharge, lockSubscription, TERMINAL_STATUSES } from './planPurchases';

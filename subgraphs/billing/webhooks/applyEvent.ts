@@ -1,4 +1,4 @@
-import type { PaymentEntity, RefundEntity, SubscriptionEntity } from '../razorpayServer/entities';
+import type { PaymentEntity, RefundEntity, SubscriptionEntity } from '../services/razorpayEntities';
 import { captureAndRecord } from '../services/payments';
 import { recordGatewayPayment } from '../services/paymentRecords';
 import { recordGatewayRefund } from '../services/refundRecords';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { BillingOptions } from '../server';
+import type { BillingOptions } from '../../subgraphs/billing/server';
 import { createRazorpayServer } from './index';
 
 /**

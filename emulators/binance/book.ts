@@ -1,4 +1,4 @@
-import { Prisma } from '../../../../platform/prisma';
+import { Prisma } from '../../platform/prisma';
 
 /** Binance spot's order statuses (the subset this server produces). */
 export type BinanceOrderStatus = 'NEW' | 'PARTIALLY_FILLED' | 'FILLED' | 'CANCELED';

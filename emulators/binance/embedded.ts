@@ -1,4 +1,4 @@
-import { Prisma } from '../../../../platform/prisma';
+import { Prisma } from '../../platform/prisma';
 import { createBinanceCompatibleServer } from './index';
 
 /** Connect an exchange account with these (exchange "binance") to trade live on the demo exchange. */

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { checkoutSignature } from '../services/signatures';
+import { checkoutSignature } from '../../subgraphs/billing/services/signatures';
 import { RazorpayApiError } from './apiError';
 import { createSettlementStore } from './settlements';
 import { createRazorpayStore } from './store';

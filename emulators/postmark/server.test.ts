@@ -1,6 +1,6 @@
 import { Errors, ServerClient } from 'postmark';
-import { createPostmarkEmailSender, postmarkClientOptions } from './postmarkSender';
-import { createPostmarkServer, type ReceivedEmail } from './postmarkServer';
+import { createPostmarkEmailSender, postmarkClientOptions } from '../../platform/email/postmarkSender';
+import { createPostmarkServer, type ReceivedEmail } from './server';
 
 const TOKEN = 'server-token-for-tests';
 

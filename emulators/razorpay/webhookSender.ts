@@ -1,4 +1,4 @@
-import { hmacSha256Hex } from '../services/signatures';
+import { hmacSha256Hex } from '../../subgraphs/billing/services/signatures';
 import { razorpayId, unixNow } from './entities';
 import type { GatewayEvent } from './store';
 

@@ -1,5 +1,3 @@
-import { randomInt } from 'node:crypto';
-
 // The shapes of Razorpay's public API entities (snake_case, amounts in paise as JSON integers).
 export interface OrderEntity {
   id: string;
@@ -123,20 +121,35 @@ export interface SubscriptionEntity {
   remaining_count: number;
 }
 
-const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
-/** Razorpay ids: a prefix and 14 base-62 characters, e.g. order_N5Fz0jq2l1r3bX. */
-export function razorpayId(prefix: string): string {
-  let id = '';
-  for (let i = 0; i < 14; i += 1) id += alphabet[randomInt(alphabet.length)];
-  return `${prefix}_${id}`;
+/** GET /v1/settlements/:id (https://razorpay.com/docs/api/settlements/entity). */
+export interface SettlementEntity {
+  id: string;
+  entity: 'settlement';
+  /** Paid out: payments − refunds − fees (fees include their GST, as a payment's `fee` does). */
+  amount: number;
+  status: 'created' | 'processed' | 'failed';
+  fees: number;
+  tax: number;
+  utr: string;
+  created_at: number;
 }
 
-export const unixNow = (): number => Math.floor(Date.now() / 1000);
-
-/** Razorpay's fee: 2% of the amount plus 18% GST on the fee; `fee` includes `tax`. */
-export function feeOf(amount: number): { fee: number; tax: number } {
-  const base = Math.round((amount * 2) / 100);
-  const tax = Math.round((base * 18) / 100);
-  return { fee: base + tax, tax };
+/** One row of GET /v1/settlements/recon/combined: a payment or refund inside a settlement. */
+export interface SettlementReconItem {
+  entity_id: string;
+  type: 'payment' | 'refund';
+  /** What the row adds to the settlement (payment: amount − fee) or takes away (refund: amount). */
+  credit: number;
+  debit: number;
+  amount: number;
+  currency: string;
+  fee: number;
+  tax: number;
+  on_hold: boolean;
+  settled: boolean;
+  created_at: number;
+  settled_at: number;
+  settlement_id: string;
+  payment_id: string | null;
+  order_id: string | null;
 }

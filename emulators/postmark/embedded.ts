@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { DEFAULT_EMAIL_FROM, type EmailSender } from './emailSender';
-import { createPostmarkServer } from './postmarkServer';
-import { createPostmarkEmailSender, type PostmarkSettings } from './postmarkSender';
+import { DEFAULT_EMAIL_FROM, type EmailSender } from '../../platform/email/emailSender';
+import { createPostmarkServer } from './server';
+import { createPostmarkEmailSender, type PostmarkSettings } from '../../platform/email/postmarkSender';
 
 /**
  * Our Postmark-compatible server on a free 127.0.0.1 port with a fresh token, and a sender that uses

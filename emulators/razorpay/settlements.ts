@@ -1,39 +1,10 @@
 import { notFound } from './apiError';
 import { razorpayId, unixNow } from './entities';
+import type {
+  SettlementEntity,
+  SettlementReconItem,
+} from '../../subgraphs/billing/services/razorpayEntities';
 import type { RazorpayStore } from './store';
-
-/** GET /v1/settlements/:id (https://razorpay.com/docs/api/settlements/entity). */
-export interface SettlementEntity {
-  id: string;
-  entity: 'settlement';
-  /** Paid out: payments − refunds − fees (fees include their GST, as a payment's `fee` does). */
-  amount: number;
-  status: 'created' | 'processed' | 'failed';
-  fees: number;
-  tax: number;
-  utr: string;
-  created_at: number;
-}
-
-/** One row of GET /v1/settlements/recon/combined: a payment or refund inside a settlement. */
-export interface SettlementReconItem {
-  entity_id: string;
-  type: 'payment' | 'refund';
-  /** What the row adds to the settlement (payment: amount − fee) or takes away (refund: amount). */
-  credit: number;
-  debit: number;
-  amount: number;
-  currency: string;
-  fee: number;
-  tax: number;
-  on_hold: boolean;
-  settled: boolean;
-  created_at: number;
-  settled_at: number;
-  settlement_id: string;
-  payment_id: string | null;
-  order_id: string | null;
-}
 
 /**
  * Razorpay's settlements in memory. Razorpay settles captured payments on its own cycle (T+2); here
