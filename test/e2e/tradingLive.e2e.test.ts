@@ -6,10 +6,7 @@ import { Prisma } from '../../platform/prisma';
 import { createRedis } from '../../platform/redis';
 import { demoUserIds } from '../../prisma/seed/data';
 import { instrumentIds } from '../../prisma/seed/market';
-import {
-  createBinanceCompatibleServer,
-  type BinanceCompatibleServer,
-} from '../../emulators/binance';
+import { createBinanceCompatibleServer, type BinanceCompatibleServer } from '../../emulators/binance';
 import { createSeededTestDatabase, type TestDatabase } from '../support/database';
 import { eventually, redisUrl } from '../support/env';
 import { startTestStack } from '../support/testStack';
