@@ -5,6 +5,7 @@ import { LiveChannels } from '../platform/events/topics';
 import { DEFAULT_FREE_SIGNAL_DELAY_MS } from '../platform/signalTiers';
 import { GATEWAY_DEFAULT_PORT, subgraphDefaults } from '../platform/topology';
 import { trustedProxiesSetting } from './auth/clientInfo';
+import { corsOriginsSetting } from './cors';
 import { gatewayLimitVariables } from './limits/limitsConfig';
 
 const subgraphUrlVariables = Object.fromEntries(
@@ -26,6 +27,11 @@ export const gatewayConfigSchema = baseConfigSchema.omit({ DATABASE_URL: true })
   FREE_SIGNAL_DELAY_MS: z.coerce.number().int().min(0).default(DEFAULT_FREE_SIGNAL_DELAY_MS),
   /** Redis pub/sub channel of the signals fan-out. */
   LIVE_SIGNALS_CHANNEL: z.string().min(1).default(LiveChannels.signals),
+  /**
+   * Web origins allowed to call /graphql from a browser (comma-separated). Unset: the development web
+   * app (http://localhost:3000) outside production; none in production (gateway/cors.ts).
+   */
+  CORS_ORIGINS: corsOriginsSetting,
   /** Our proxies' addresses/CIDRs (comma-separated): X-Forwarded-For is honoured only from them. */
   TRUSTED_PROXIES: trustedProxiesSetting,
   /** How long identity's JWKS is trusted before a refetch (keep it at most identity's JWKS_MAX_AGE_SECONDS). */

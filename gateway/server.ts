@@ -16,6 +16,7 @@ import { createAdminAppHandler } from './adminApp';
 import { clientInfoOf } from './auth/clientInfo';
 import { createGatewayAuth } from './auth/gatewayAuth';
 import { ideEnabled, type GatewayConfig } from './config';
+import { allowedCorsOrigins, createCorsHandler } from './cors';
 import { createIdeHandler } from './ide';
 import { createGatewayProtection } from './limits/gatewayProtection';
 import { gatewayResponseCache } from './responseCache';
@@ -103,6 +104,8 @@ export function createGatewayServer(
     maxBodyBytes: config.MAX_BODY_BYTES,
     prepareRequest: protection.prepareRequest,
     routes: [
+      // First: a preflight is answered before anything else looks at the request.
+      createCorsHandler(allowedCorsOrigins(config)),
       (req, res) => health.handle(req, res),
       ...(ideEnabled(config)
         ? [createIdeHandler({ graphqlPath: '/graphql', title: 'TradeSchool API' })]
