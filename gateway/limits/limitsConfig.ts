@@ -28,6 +28,9 @@ export const gatewayLimitVariables = {
   RATE_LIMIT_AUTH_WINDOW_MS: count(5 * 60_000),
   RATE_LIMIT_PAYMENTS: count(50),
   RATE_LIMIT_PAYMENTS_WINDOW_MS: count(HOUR_MS),
+  /** Lesson heartbeats per user per window, apart from the tier allowance: one every 5 s for an hour. */
+  RATE_LIMIT_HEARTBEATS: count(720),
+  RATE_LIMIT_HEARTBEATS_WINDOW_MS: count(HOUR_MS),
   /** Redis key prefix of the limiter's windows (tests use their own). */
   RATE_LIMIT_PREFIX: z.string().min(1).default('ts:rl:'),
   /** Query cost per request unit (an operation is charged ceil(cost / unit), at least 1). */
@@ -86,6 +89,7 @@ export function rateLimitPolicy(config: LimitsConfig): RateLimitPolicy {
     tierWindowMs: config.RATE_LIMIT_WINDOW_MS,
     auth: { limit: config.RATE_LIMIT_AUTH, windowMs: config.RATE_LIMIT_AUTH_WINDOW_MS },
     payments: { limit: config.RATE_LIMIT_PAYMENTS, windowMs: config.RATE_LIMIT_PAYMENTS_WINDOW_MS },
+    heartbeats: { limit: config.RATE_LIMIT_HEARTBEATS, windowMs: config.RATE_LIMIT_HEARTBEATS_WINDOW_MS },
     costUnit: config.RATE_LIMIT_COST_UNIT,
   };
 }

@@ -6,6 +6,7 @@ const policy: RateLimitPolicy = {
   tierWindowMs: 60_000,
   auth: { limit: 10, windowMs: 900_000 },
   payments: { limit: 20, windowMs: 3_600_000 },
+  heartbeats: { limit: 720, windowMs: 3_600_000 },
   costUnit: 100,
 };
 
@@ -67,6 +68,26 @@ describe('refreshing a session', () => {
     }`,
       { t: 'x' },
     );
+    expect(list.map((bucket) => bucket.key)).toContain('tier:ip:203.0.113.7');
+  });
+});
+
+describe('lesson heartbeats', () => {
+  const heartbeat =
+    'mutation($l: ID!) { recordLessonHeartbeat(lessonId: $l, positionSeconds: 30) { lessonId } }';
+
+  it('are charged to their own allowance, not the tier allowance', () => {
+    const list = buckets(heartbeat, { l: 'lesson-1' });
+    expect(list).toEqual([{ key: 'heartbeats:ip:203.0.113.7', limit: 720, windowMs: 3_600_000, cost: 1 }]);
+  });
+
+  it('count every aliased heartbeat, and charge the tier allowance when the request does more', () => {
+    const list = buckets(`mutation {
+      a: recordLessonHeartbeat(lessonId: "l1", positionSeconds: 10) { lessonId }
+      b: recordLessonHeartbeat(lessonId: "l1", positionSeconds: 20) { lessonId }
+      requestPasswordReset(email: "a@b.test")
+    }`);
+    expect(list.find((bucket) => bucket.key.startsWith('heartbeats:'))?.cost).toBe(2);
     expect(list.map((bucket) => bucket.key)).toContain('tier:ip:203.0.113.7');
   });
 });

@@ -22,6 +22,8 @@ export interface RateLimitPolicy {
   auth: WindowLimit;
   /** Per user (or IP), counted per payment mutation field. */
   payments: WindowLimit;
+  /** Per user (or IP), counted per lesson heartbeat, instead of the tier allowance. */
+  heartbeats: WindowLimit;
   /** Query cost per request unit: an operation is charged ceil(cost / unit), at least 1. */
   costUnit: number;
 }
@@ -40,6 +42,16 @@ const AUTH_FIELDS: Record<string, (args: Args) => readonly [kind: string, accoun
   resetPassword: (args) => ['reset', args.token],
 };
 const PAYMENT_FIELDS = new Set(['createOrder', 'verifyPayment', 'refundPayment']);
+/**
+ * Root fields a request made only of is not charged to the tier allowance, each with why:
+ * - refreshSession: identity limits refreshes per token and per IP after its reuse check, so a reused
+ *   (stolen) refresh token always reaches that check and revokes its family, even from a caller whose
+ *   hourly allowance is spent; and a user is never locked out of a new access token by their own traffic.
+ * - recordLessonHeartbeat: a player reports progress every ~10 s, 60 calls per 10-minute video, which
+ *   would spend a FREE learner's 100 calls an hour on watching one lesson; heartbeats have their own
+ *   allowance (RATE_LIMIT_HEARTBEATS per window) instead.
+ */
+const OWN_ALLOWANCE_FIELDS = new Set(['refreshSession', 'recordLessonHeartbeat']);
 
 function argumentsOf(field: FieldNode, variables: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
@@ -89,12 +101,9 @@ export function bucketsForOperation(
   if (input.operation.operation !== 'mutation') return [tierBucket(policy, viewer, client, units)];
 
   const fields = analyseOperation(input.document, input.operation).rootFields;
-  // A refresh-only request skips the tier allowance: identity limits refreshes per token and per IP
-  // after its reuse check, so a reused (stolen) refresh token always reaches that check and revokes its
-  // family, even from a caller whose hourly allowance is spent; and a user is never locked out of a
-  // new access token by their own traffic.
-  const refreshOnly = fields.length > 0 && fields.every((field) => field.name.value === 'refreshSession');
-  const buckets = refreshOnly ? [] : [tierBucket(policy, viewer, client, units)];
+  const ownAllowanceOnly =
+    fields.length > 0 && fields.every((field) => OWN_ALLOWANCE_FIELDS.has(field.name.value));
+  const buckets = ownAllowanceOnly ? [] : [tierBucket(policy, viewer, client, units)];
   const authFields = fields.filter((field) => field.name.value in AUTH_FIELDS);
   if (authFields.length) {
     const window = { limit: policy.auth.limit, windowMs: policy.auth.windowMs };
@@ -117,6 +126,15 @@ export function bucketsForOperation(
       limit: policy.payments.limit,
       windowMs: policy.payments.windowMs,
       cost: payments,
+    });
+  }
+  const heartbeats = fields.filter((field) => field.name.value === 'recordLessonHeartbeat').length;
+  if (heartbeats) {
+    buckets.push({
+      key: `heartbeats:${callerKey(viewer, client)}`,
+      limit: policy.heartbeats.limit,
+      windowMs: policy.heartbeats.windowMs,
+      cost: heartbeats,
     });
   }
   return buckets;

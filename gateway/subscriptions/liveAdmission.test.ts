@@ -24,6 +24,7 @@ const policy: RateLimitPolicy = {
   tierWindowMs: 60_000,
   auth: { limit: 10, windowMs: 60_000 },
   payments: { limit: 10, windowMs: 60_000 },
+  heartbeats: { limit: 720, windowMs: 3_600_000 },
   costUnit: 1_000,
 };
 
