@@ -48,7 +48,9 @@ export function buildAdmin(): void {
       '--config',
       path.join(adminRoot, 'vite.config.mts'),
     ],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+    // Vite takes process.env.NODE_ENV of the bundle from the environment when it is set: under jest
+    // (NODE_ENV=test) or a development shell it would ship React's development build.
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } },
   );
   writeFileSync(stampFile, `${hash}\n`);
 }

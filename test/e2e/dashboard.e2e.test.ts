@@ -92,6 +92,9 @@ describe('admin dashboard in Chromium', () => {
     const asset = await fetch(new URL(script!, adminUrl));
     expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    // React's production build (minified errors point at the decoder), even though jest runs with
+    // NODE_ENV=test: the development build is larger, slower and prints internals to the console.
+    expect(await asset.clone().text()).toContain('https://reactjs.org/docs/error-decoder.html?invariant=');
     const revalidated = await fetch(new URL(script!, adminUrl), {
       headers: { 'if-none-match': asset.headers.get('etag')! },
     });
