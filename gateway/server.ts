@@ -124,6 +124,8 @@ export function createGatewayServer(
     httpServer: http.server,
     pubsub,
     verifyToken: auth.verifyToken,
+    currentTier: auth.currentTier,
+    tierCheckMs: config.LIVE_TIER_CHECK_MS,
     logger,
     freeSignalDelayMs: config.FREE_SIGNAL_DELAY_MS,
     channels: { signals: config.LIVE_SIGNALS_CHANNEL, ...shared.liveChannels },

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { createRemoteJWKSet } from 'jose';
 import { verifyAccessToken } from '../../platform/auth/accessToken';
+import { currentTierOf } from '../../platform/auth/currentTier';
 import { isSessionDenied } from '../../platform/auth/sessionDenylist';
 import type { ClientInfo, Viewer } from '../../platform/auth/viewer';
 import { HttpRefusal } from '../../platform/graphqlHttp';
@@ -81,11 +82,16 @@ export function createGatewayAuth(options: GatewayAuthOptions) {
       logger.info({ correlationId, reason: (error as Error).message }, 'access token rejected');
       throw new HttpRefusal(401, 'UNAUTHENTICATED', 'Invalid or expired access token');
     }
-    if (await isSessionDenied(store, viewer.sessionId)) {
+    const [denied, currentTier] = await Promise.all([
+      isSessionDenied(store, viewer.sessionId),
+      currentTierOf(store, viewer.userId),
+    ]);
+    if (denied) {
       logger.info({ correlationId, sessionId: viewer.sessionId }, 'access token of a revoked session');
       throw new HttpRefusal(401, 'UNAUTHENTICATED', 'Invalid or expired access token');
     }
-    return viewer;
+    // A tier billing changed after this token was issued applies now (platform/auth/currentTier.ts).
+    return currentTier && currentTier !== viewer.tier ? { ...viewer, tier: currentTier } : viewer;
   }
 
   return {
@@ -97,6 +103,8 @@ export function createGatewayAuth(options: GatewayAuthOptions) {
     },
     /** For the graphql-ws server: a token from connection_init, checked exactly like a header. */
     verifyToken: (token: string, correlationId: string) => viewerOf(token, correlationId),
+    /** The tier billing last set for the user, when it changed within a token's lifetime. */
+    currentTier: (userId: string) => currentTierOf(store, userId),
     ready: () => store.ready(),
     close: () => store.close(),
   };

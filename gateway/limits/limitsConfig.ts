@@ -42,6 +42,8 @@ export const gatewayLimitVariables = {
   /** graphql-ws: open sockets per user and per client IP; the next one is closed 4429. */
   LIVE_MAX_SOCKETS_PER_USER: count(20),
   LIVE_MAX_SOCKETS_PER_IP: count(100),
+  /** How often a live socket checks its user's tier (a socket whose tier changed closes 4403). */
+  LIVE_TIER_CHECK_MS: count(10_000),
   TRUSTED_DOCUMENTS: z.enum(['off', 'enforce']).default('off'),
   /** JSON `{ "<sha256>": "<document>" }`; required in enforce mode. */
   TRUSTED_DOCUMENTS_MANIFEST: z.string().min(1).optional(),

@@ -16,6 +16,8 @@ export interface GatewayLiveOptions {
   httpServer: Server;
   pubsub: LivePubSub;
   verifyToken: TokenVerifier;
+  currentTier?: LiveSubscriptionsOptions['currentTier'];
+  tierCheckMs?: number | undefined;
   logger: Logger;
   freeSignalDelayMs?: number;
   /** Redis channel names (LiveChannels by default). */
@@ -45,6 +47,8 @@ export function attachLiveSubscriptions(options: GatewayLiveOptions) {
     pubsub: options.pubsub,
     channels: options.channels,
     verifyToken: options.verifyToken,
+    currentTier: options.currentTier,
+    tierCheckMs: options.tierCheckMs,
     execute,
     onSchema: (listener) => gateway.onSchemaLoadOrUpdate(({ apiSchema }) => listener(apiSchema)),
     freeSignalDelayMs: options.freeSignalDelayMs,

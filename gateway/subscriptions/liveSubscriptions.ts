@@ -21,7 +21,12 @@ import {
   TOO_MANY_SOCKETS_CLOSE_CODE,
   type LiveSocketExtra,
 } from './liveSocketServer';
-import { createSocketSession, TOKEN_EXPIRED_CLOSE_CODE, type SocketSession } from './socketSession';
+import {
+  createSocketSession,
+  TOKEN_EXPIRED_CLOSE_CODE,
+  type SocketSession,
+  type SocketSessionOptions,
+} from './socketSession';
 
 export interface LiveSubscriptionsOptions {
   httpServer: Server;
@@ -31,6 +36,9 @@ export interface LiveSubscriptionsOptions {
   channels?: Partial<Record<LiveChannelName, string | undefined>>;
   /** The HTTP path's token check, reused as is. */
   verifyToken: TokenVerifier;
+  /** The user's current tier (socketSession.ts): a socket whose tier changed is closed 4403. */
+  currentTier?: SocketSessionOptions['currentTier'];
+  tierCheckMs?: number | undefined;
   execute: LiveExecutor;
   /** Called with the current API schema; register before the gateway loads its supergraph. */
   onSchema: (listener: (schema: GraphQLSchema) => void) => void;
@@ -143,6 +151,8 @@ export function createLiveSubscriptions(options: LiveSubscriptionsOptions) {
           const { socket } = ctx.extra;
           const session = await createSocketSession(socket, ctx.connectionParams, {
             verifyToken: options.verifyToken,
+            currentTier: options.currentTier,
+            tierCheckMs: options.tierCheckMs,
             logger: log,
           });
           if (!session) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Viewer } from '../../platform/auth/viewer';
+import type { Tier, Viewer } from '../../platform/auth/viewer';
 import type { Logger } from '../../platform/logger';
 import { authenticateConnection, type TokenVerifier } from './connectionAuth';
 
@@ -15,6 +15,13 @@ interface ClosableSocket {
 export interface SocketSessionOptions {
   verifyToken: TokenVerifier;
   logger: Logger;
+  /**
+   * The user's tier as billing last set it (platform/auth/currentTier.ts), asked every `tierCheckMs`:
+   * when it is no longer the socket's, the socket closes 4403 and the client reconnects, getting the
+   * new tier (its old token's claim is overridden the same way over HTTP).
+   */
+  currentTier?: ((userId: string) => Promise<Tier | null>) | undefined;
+  tierCheckMs?: number | undefined;
 }
 
 /**
@@ -27,7 +34,7 @@ export interface SocketSessionOptions {
 export async function createSocketSession(
   socket: ClosableSocket,
   connectionParams: Readonly<Record<string, unknown>> | undefined,
-  { verifyToken, logger }: SocketSessionOptions,
+  { verifyToken, logger, currentTier, tierCheckMs = 10_000 }: SocketSessionOptions,
 ) {
   const correlationId = randomUUID();
   const identity = await authenticateConnection(connectionParams, verifyToken, correlationId);
@@ -44,6 +51,18 @@ export async function createSocketSession(
     );
   };
   expireAt(identity.expiresAt);
+  const tierCheck = currentTier
+    ? setInterval(() => {
+        void currentTier(session.viewer.userId)
+          .then((tier) => {
+            if (tier && tier !== session.viewer.tier) {
+              logger.info({ correlationId, tier }, 'live socket closed: the tier changed');
+              socket.close(TIER_CHANGED_CLOSE_CODE, 'Tier changed: reconnect');
+            }
+          })
+          .catch((error: unknown) => logger.warn({ err: error }, 'live tier check failed'));
+      }, tierCheckMs).unref()
+    : undefined;
 
   const session = {
     viewer: identity.viewer as Viewer,
@@ -74,6 +93,7 @@ export async function createSocketSession(
 
     close(): void {
       clearTimeout(expiry);
+      clearInterval(tierCheck);
     },
   };
   return session;

@@ -127,7 +127,7 @@ export function createIdentitySubgraph(deps: IdentityDeps) {
       }),
     ],
   });
-  const subgraph = assembleSubgraph('identity', deps, server, [createTierConsumer(deps)]);
+  const subgraph = assembleSubgraph('identity', deps, server, [createTierConsumer(deps, store)]);
   return {
     ...subgraph,
     store,

@@ -3,7 +3,8 @@ import { decodeJwt } from 'jose';
 import { courseIds, planIds } from '../../prisma/seed/data';
 import { hmacSha256Hex } from '../../subgraphs/billing/services/signatures';
 import { eventually } from '../support/env';
-import { expectData } from '../support/graphqlClient';
+import { liveClient } from '../support/liveSignalsClient';
+import { expectData, postGraphQL } from '../support/graphqlClient';
 import { startBillingStack, type BillingStack } from './billingHarness';
 
 // Billing through the gateway: Razorpay is our compatible server, its webhooks reach billing through
@@ -128,6 +129,46 @@ describe('billing end to end', () => {
       'PREMIUM tier claim',
     );
     expect(claim).toBe('PREMIUM');
+  });
+
+  it("applies a paid plan to the buyer's next request and open socket, before any token refresh", async () => {
+    const buyer = await s.register();
+    const follow = () =>
+      postGraphQL<{ followSignalSource: { id: string } }>(
+        s.url,
+        `mutation($input: FollowSignalSourceInput!) { followSignalSource(input: $input) { id } }`,
+        {
+          input: { source: 'SMA_CROSSOVER', kind: 'STRATEGY', sizing: 'FIXED_QUANTITY', sizingValue: '0.01' },
+        },
+        buyer.headers,
+      );
+    // The FREE token: following a source needs PREMIUM.
+    expect((await follow()).errors?.[0]?.extensions?.code).toBe('PAYMENT_REQUIRED');
+    const live = liveClient(s.url, buyer.headers.authorization.replace(/^Bearer /, ''));
+    try {
+      live.subscribe(`subscription { signalPublished { id } }`);
+      await s.buy(buyer.headers, { planId: planIds.PREMIUM });
+      // Same token, no refresh: once identity has the new tier, the gateway applies it.
+      const followed = await eventually(
+        async () => {
+          const result = await follow();
+          return result.errors?.[0]?.extensions?.code === 'PAYMENT_REQUIRED' ? undefined : result;
+        },
+        30_000,
+        'the PREMIUM tier on the old token',
+      );
+      expect(followed.errors).toBeUndefined();
+      expect(followed.data?.followSignalSource.id).toEqual(expect.any(String));
+      // The socket opened as FREE is told to reconnect; a reconnect with the same token is PREMIUM.
+      const closed = await eventually(
+        async () => live.closes.find((close) => close.code === 4403),
+        10_000,
+        'the socket closed 4403',
+      );
+      expect(closed.reason).toMatch(/tier changed/i);
+    } finally {
+      await live.dispose();
+    }
   });
 
   it('sends an invoice with a sequential number and the GST split by place of supply', async () => {

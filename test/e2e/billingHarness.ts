@@ -24,6 +24,8 @@ export async function startBillingStack() {
     gatewayPort: 0,
     subgraphPorts: 'ephemeral',
     outboxPollMs: 50,
+    // Live sockets check their user's tier often, so a purchase closes them (4403) within the test.
+    gatewayLimits: { LIVE_TIER_CHECK_MS: 200 },
   });
   const razorpay: RazorpayServer = stack.razorpay!;
   const url = stack.gatewayUrl;
