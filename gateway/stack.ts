@@ -10,7 +10,7 @@ import { createLivePubSub } from '../platform/pubsub';
 import { createInfrastructure, type Infrastructure } from '../platform/runtime';
 import type { Subgraph, SubgraphDeps } from '../platform/subgraphModule';
 import { subgraphDefaults } from '../platform/topology';
-import { startEmbeddedRazorpay } from '../emulators/razorpay/embedded';
+import { RAZORPAY_EMULATOR_PORT, startEmbeddedRazorpay } from '../emulators/razorpay/embedded';
 import { createBillingSubgraph, type BillingOptions } from '../subgraphs/billing/server';
 import { createIdentitySubgraph, type IdentityDeps } from '../subgraphs/identity/server';
 import { createLearningSubgraph } from '../subgraphs/learning/server';
@@ -111,7 +111,9 @@ async function startComponents(
     privateKeyPem: options.identity?.privateKeyPem,
     publicKeyPem: options.identity?.publicKeyPem,
   });
-  const razorpay = options.billing ? undefined : await startEmbeddedRazorpay();
+  const razorpay = options.billing
+    ? undefined
+    : await startEmbeddedRazorpay(options.subgraphPorts === 'defaults' ? RAZORPAY_EMULATOR_PORT : 0);
   started(() => razorpay?.stop());
   const { email, postmark } = options.email
     ? { email: options.email, postmark: undefined }
@@ -198,6 +200,8 @@ async function startComponents(
     gateway,
     /** The embedded Razorpay-compatible server (tests pay orders through it). */
     razorpay: razorpay?.server,
+    /** The emulator's hosted checkout (test mode): where a newcomer pays an order offline. */
+    razorpayCheckout: razorpay && { baseUrl: razorpay.baseUrl, checkoutUrl: razorpay.checkoutUrl },
     /** The embedded Postmark-compatible server: what identity emailed (`messages(to)`, GET /test/messages). */
     postmark,
     /** Every part is stopped even if one fails (the first failure is rethrown at the end). */

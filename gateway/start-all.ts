@@ -10,6 +10,7 @@ import { onShutdown } from '../platform/shutdown';
 import { repoRoot } from '../platform/topology';
 import { ensureAdminBuild } from '../clients/admin/build';
 import { formatSeedSummary, seed } from '../prisma/seed';
+import { RAZORPAY_EMULATOR_KEY_ID } from '../emulators/razorpay/embedded';
 import { startEmbeddedPostgres } from './embeddedPostgres';
 import { limitVariablesFrom } from './limits/limitsConfig';
 import { startStack } from './stack';
@@ -72,6 +73,10 @@ async function main(): Promise<void> {
       `  Admin:       ${stack.gatewayUrl.replace(/graphql$/, 'admin/')}\n` +
       `  Database:    ${embedded ? 'embedded PostgreSQL (.cache/embedded-postgres)' : 'DATABASE_URL'}\n` +
       `  Event bus:   ${stack.infra.bus.kind === 'kafka' ? `Kafka ${config.KAFKA_BROKERS}` : 'in-process'}\n` +
+      (stack.razorpayCheckout
+        ? `  Payments:    Razorpay emulator (test mode) ${stack.razorpayCheckout.baseUrl}, key id ${RAZORPAY_EMULATOR_KEY_ID}\n` +
+          `               pay an order at ${stack.razorpayCheckout.baseUrl}/v1/checkout/embedded?key_id=${RAZORPAY_EMULATOR_KEY_ID}&order_id=<razorpayOrderId>\n`
+        : '') +
       `  Emails:      ${stack.postmark ? `${stack.postmark.messagesUrl}?to=<address> (Postmark stand-in, nothing leaves the machine)` : 'Postmark'}\n\n`,
   );
   onShutdown(logger, async () => {

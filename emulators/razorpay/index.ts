@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { checkoutSignature } from '../../subgraphs/billing/services/signatures';
 import { RazorpayApiError } from './apiError';
+import { createCheckoutPage } from './checkoutPage';
 import { createSettlementStore } from './settlements';
 import { createRazorpayStore } from './store';
 import { createSubscriptionStore } from './subscriptionStore';
@@ -59,7 +60,8 @@ export function createRazorpayServer(options: RazorpayServerOptions) {
   const expectedAuth = `Basic ${Buffer.from(`${options.keyId}:${options.keySecret}`).toString('base64')}`;
 
   function checkout(orderId: string, body: Record<string, unknown>): CheckoutResult {
-    const payment = store.pay(orderId, { fail: body.fail === true });
+    const method = typeof body.method === 'string' ? body.method : undefined;
+    const payment = store.pay(orderId, { fail: body.fail === true, ...(method ? { method } : {}) });
     if (payment.status === 'failed')
       return {
         error: {
@@ -74,6 +76,20 @@ export function createRazorpayServer(options: RazorpayServerOptions) {
       razorpay_signature: checkoutSignature(options.keySecret, orderId, payment.id),
     };
   }
+
+  const pendingPayments = new Set<NodeJS.Timeout>();
+  const checkoutPage = createCheckoutPage({
+    keyId: options.keyId,
+    fetchOrder: (orderId) => store.fetchOrder(orderId),
+    pay: (orderId, outcome) => checkout(orderId, outcome),
+    payLater: (orderId, method, afterMs) => {
+      const timer = setTimeout(() => {
+        pendingPayments.delete(timer);
+        store.pay(orderId, { method });
+      }, afterMs);
+      pendingPayments.add(timer);
+    },
+  });
 
   const routes: [string, RegExp, Route][] = [
     ['POST', /^\/v1\/orders$/, (_m, body) => store.publicOrder(store.createOrder(body))],
@@ -139,6 +155,8 @@ export function createRazorpayServer(options: RazorpayServerOptions) {
   ];
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // The hosted checkout page is the customer's, in a browser: no API key pair, the key_id in the form.
+    if (await checkoutPage(req, res)) return;
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.headers.authorization !== expectedAuth) {
       throw new RazorpayApiError(401, 'The api key provided is invalid');
@@ -187,6 +205,7 @@ export function createRazorpayServer(options: RazorpayServerOptions) {
       return `http://${host}:${(server.address() as AddressInfo).port}`;
     },
     async stop(): Promise<void> {
+      for (const timer of pendingPayments) clearTimeout(timer);
       await webhooks.idle();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
