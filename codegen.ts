@@ -89,14 +89,15 @@ const subgraphs: Record<string, { context: string; mappers: Record<string, strin
 };
 
 /**
- * The client SDK: TypedDocumentNode documents and operation types for schema/operations/*.graphql
+ * The client SDK: TypedDocumentNode documents and operation types for schema/operations/ (hand-written,
+ * and generated/ for every root field none of them covers: schema/sdkOperations.ts)
  * (validated against the composed supergraph), and the trusted-documents manifest the gateway loads
  * (`{ sha256: document }`); each document carries its hash so the SDK sends the id the gateway expects.
  */
 const clientSdk: CodegenConfig['generates'] = {
   'clients/sdk/src/generated/': {
     schema: 'schema/supergraph.graphql',
-    documents: ['schema/operations/*.graphql'],
+    documents: ['schema/operations/*.graphql', 'schema/operations/generated/*.graphql'],
     preset: 'client',
     presetConfig: {
       fragmentMasking: false,

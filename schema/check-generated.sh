@@ -5,11 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # 'subgraphs/*/generated/*', not '.../generated': a pathspec glob must match the files' whole paths.
-generated=(schema/supergraph.graphql 'subgraphs/*/generated/*' clients/sdk/src/generated)
+generated=(schema/supergraph.graphql schema/operations/generated 'subgraphs/*/generated/*' clients/sdk/src/generated)
 npm run --silent compose >/dev/null
+npm run --silent sdk:operations >/dev/null
 npm run --silent codegen >/dev/null
 if ! git diff --quiet -- "${generated[@]}"; then
-  echo "Generated files are stale; run 'npm run compose && npm run codegen' and commit:" >&2
+  echo "Generated files are stale; run 'npm run generate' and commit:" >&2
   git --no-pager diff --stat -- "${generated[@]}" >&2
   exit 1
 fi
