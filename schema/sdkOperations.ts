@@ -5,7 +5,6 @@ import {
   getNamedType,
   isCompositeType,
   isInterfaceType,
-  isObjectType,
   isUnionType,
   Kind,
   parse,

@@ -11,4 +11,6 @@ export {
   type SessionTokens,
 } from './session';
 export type { LiveStatus, SubscriptionSink } from './wsTransport';
+export { checkout, followLiveSignals, loginWithSecondFactor } from './flows';
+export type { CheckoutResponse, LiveSignalsOptions } from './flows';
 export * from './generated/graphql';
