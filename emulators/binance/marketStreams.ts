@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
@@ -89,6 +90,7 @@ interface StreamClient {
 export function attachMarketStreams(server: Server, market: SimulatedMarket) {
   const wss = new WebSocketServer({ noServer: true });
   const clients = new Set<StreamClient>();
+  const events = new EventEmitter();
   let refusing = false;
 
   function send(client: StreamClient, stream: string, data: unknown) {
@@ -138,6 +140,7 @@ export function attachMarketStreams(server: Server, market: SimulatedMarket) {
       case 'SUBSCRIBE':
         for (const stream of params) client.streams.add(stream.toLowerCase());
         client.socket.send(JSON.stringify({ result: null, id }));
+        events.emit('subscribed', params);
         return;
       case 'UNSUBSCRIBE':
         for (const stream of params) client.streams.delete(stream.toLowerCase());
@@ -177,6 +180,10 @@ export function attachMarketStreams(server: Server, market: SimulatedMarket) {
   server.on('upgrade', onUpgrade);
 
   return {
+    /** `subscribed` (stream names) whenever a client subscribes: tests await it instead of sleeping. */
+    events,
+    /** Whether any open connection carries this stream. */
+    subscribed: (stream: string) => [...clients].some((client) => client.streams.has(stream.toLowerCase())),
     /** Open stream connections (tests wait for the ingester to reconnect). */
     connections: () => clients.size,
     /** Test hook: every stream connection drops at once, as when the exchange restarts a node. */

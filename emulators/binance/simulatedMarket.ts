@@ -73,7 +73,7 @@ function prng(seed: number): () => number {
 }
 
 const hash = (text: string) => [...text].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0, 7);
-const onGrid = (price: number) => Math.max(TICK, Math.round(price / TICK) * TICK);
+const onGrid = (price: number) => Math.max(TICK, Number((Math.round(price / TICK) * TICK).toFixed(2)));
 
 interface Walk {
   symbol: string;
