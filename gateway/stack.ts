@@ -147,6 +147,8 @@ async function startComponents(
               MARKET_DATA_EXCHANGE: 'binance',
               MARKET_DATA_REST_URL: demoExchange.url,
               MARKET_DATA_WS_URL: demoExchange.wsUrl,
+              // Minute candles, so a strategy signal appears within a few minutes of `npm start`.
+              MARKET_DATA_STRATEGY_INTERVAL: '1m',
             }),
           }
         : {}),

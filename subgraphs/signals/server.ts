@@ -19,6 +19,7 @@ import { createSourceService } from './services/sources';
 import { createStrategyService } from './services/strategies';
 import { createMarketDataIngestion } from './marketData/ingestion';
 import type { MarketDataSettings } from './marketData/settings';
+import { createStrategyRunner } from './marketData/strategyRunner';
 import { createTickRelay } from './tickRelay';
 
 export const signalsTypeDefs = parse(readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
@@ -107,6 +108,18 @@ export function createSignalsSubgraph(deps: SubgraphDeps, options: SignalsSubgra
     options.marketData?.MARKET_DATA_EXCHANGE === 'binance'
       ? createMarketDataIngestion({ prisma, bus, logger, settings: options.marketData })
       : undefined;
+  // Strategies run on the ingesting replica as its candles close; candle keys keep it once per candle.
+  const interval = options.marketData?.MARKET_DATA_STRATEGY_INTERVAL ?? 'off';
+  const runner =
+    marketData && interval !== 'off'
+      ? createStrategyRunner({ prisma, logger, interval, onCommitted })
+      : undefined;
+  let strategyRuns: Promise<unknown> = Promise.resolve();
+  marketData?.events.on('candles', ({ instrumentId, through }: { instrumentId: string; through: number }) => {
+    strategyRuns = strategyRuns
+      .then(() => runner?.run(instrumentId, through))
+      .catch((error: unknown) => logger.warn({ err: error }, 'strategy run failed'));
+  });
   const subgraph = assembleSubgraph('signals', deps, server, consumers);
   wakeRelay = () => subgraph.relay.poke();
   return {
@@ -114,6 +127,7 @@ export function createSignalsSubgraph(deps: SubgraphDeps, options: SignalsSubgra
     expirySweep,
     tickRelay,
     marketData,
+    strategyRunner: runner,
     async start(port: number, host?: string): Promise<string> {
       const url = await subgraph.start(port, host);
       await tickRelay?.start();
@@ -123,6 +137,7 @@ export function createSignalsSubgraph(deps: SubgraphDeps, options: SignalsSubgra
     },
     async stop(): Promise<void> {
       await marketData?.stop();
+      await strategyRuns;
       await expirySweep.stop();
       await tickRelay?.stop();
       await subgraph.stop();

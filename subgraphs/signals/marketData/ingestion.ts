@@ -100,7 +100,8 @@ export function createMarketDataIngestion(options: MarketDataIngestionOptions) {
     }
     if (count > 0) await rollUp(prisma, track.instrumentId, from, since);
     events.emit('backfill', { symbol: track.symbol, from, to: since, count });
-    if (count > 0) events.emit('candles', { symbol: track.symbol, through: since });
+    if (count > 0)
+      events.emit('candles', { instrumentId: track.instrumentId, symbol: track.symbol, through: since });
   }
 
   async function onTrade(track: Track, trade: TradePrint) {
@@ -108,7 +109,11 @@ export function createMarketDataIngestion(options: MarketDataIngestionOptions) {
     if (closed?.complete) {
       await upsertMinuteCandles(prisma, track.instrumentId, [closed], source!.source);
       await rollUp(prisma, track.instrumentId, closed.openTime, closed.openTime + MINUTE_MS);
-      events.emit('candles', { symbol: track.symbol, through: closed.openTime + MINUTE_MS });
+      events.emit('candles', {
+        instrumentId: track.instrumentId,
+        symbol: track.symbol,
+        through: closed.openTime + MINUTE_MS,
+      });
     }
     // A minute we did not see whole, or minutes we did not see at all: the exchange has them.
     if ((closed && !closed.complete) || gapFrom !== undefined) await backfill(track, trade.time);
@@ -219,6 +224,13 @@ export function createMarketDataIngestion(options: MarketDataIngestionOptions) {
     }
   }
 
+  let checking: Promise<void> = Promise.resolve();
+  /** One lease check at a time, so a renewal never races a start or a stop of ingestion. */
+  const check = () =>
+    (checking = checking
+      .then(() => (stopped ? undefined : lead()))
+      .catch((error: unknown) => log.warn({ err: error }, 'market-data lease check failed')));
+
   return {
     events,
     get leading() {
@@ -226,15 +238,14 @@ export function createMarketDataIngestion(options: MarketDataIngestionOptions) {
     },
     async start() {
       stopped = false;
-      await lead();
-      leaseTimer = setInterval(() => {
-        if (!stopped)
-          lead().catch((error: unknown) => log.warn({ err: error }, 'market-data lease check failed'));
-      }, leaseTtlMs / 3);
+      // Checks queue behind a start in progress: the lease TTL (15 s) must outlast the start-up backfill.
+      leaseTimer = setInterval(check, leaseTtlMs / 3);
+      await check();
     },
     async stop() {
       stopped = true;
       clearInterval(leaseTimer);
+      await checking;
       await end();
       await lease.release().catch(() => undefined);
     },

@@ -48,7 +48,7 @@ describe('market-data leadership', () => {
           bus: createMemoryBus({ logger: testLogger }),
           logger: testLogger,
           settings,
-          leaseTtlMs: 600,
+          leaseTtlMs: 3_000,
         }),
       );
   });

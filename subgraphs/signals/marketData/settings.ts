@@ -27,6 +27,8 @@ export const marketDataSettingsShape = {
     }),
   /** A quote older than this is `stale: true` in the API and is not acted on. */
   MARKET_DATA_STALE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** The candles the strategy runner evaluates every strategy on as they close; off: no runner. */
+  MARKET_DATA_STRATEGY_INTERVAL: z.enum(['off', '1m', '5m', '1h', '1d']).default('1h'),
   /** History fetched on a first start (1m candles), when nothing is stored yet. */
   MARKET_DATA_BACKFILL_MINUTES: z.coerce.number().int().min(1).max(10_000).default(180),
 };
