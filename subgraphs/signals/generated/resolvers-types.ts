@@ -81,8 +81,12 @@ export type Candle = {
 };
 
 export type CandleInterval =
+  /** Rolled up from the 1m candles, as are the hours and days the feed covers. */
+  | 'FIVE_MINUTES'
   | 'ONE_DAY'
-  | 'ONE_HOUR';
+  | 'ONE_HOUR'
+  /** Built at run time from the market-data feed's trades. */
+  | 'ONE_MINUTE';
 
 export type CreatePriceAlertInput = {
   direction: PriceAlertDirection;

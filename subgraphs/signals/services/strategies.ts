@@ -13,6 +13,8 @@ import { ruleFor, type SignalRules } from './visibility';
 
 const DAY_MS = 86_400_000;
 const intervals: Record<CandleInterval, { stored: string; ms: number }> = {
+  ONE_MINUTE: { stored: '1m', ms: 60_000 },
+  FIVE_MINUTES: { stored: '5m', ms: 300_000 },
   ONE_HOUR: { stored: '1h', ms: 3_600_000 },
   ONE_DAY: { stored: '1d', ms: DAY_MS },
 };
@@ -67,7 +69,8 @@ async function requireInstrument(ctx: SignalsContext, symbol: string): Promise<I
 
 function intervalOf(value: CandleInterval | null | undefined) {
   const interval = intervals[value ?? 'ONE_DAY'];
-  if (!interval) throw new BadUserInputError('interval must be ONE_HOUR or ONE_DAY', 'interval');
+  if (!interval)
+    throw new BadUserInputError('interval must be ONE_MINUTE, FIVE_MINUTES, ONE_HOUR or ONE_DAY', 'interval');
   return interval;
 }
 
