@@ -14,10 +14,9 @@ import { RAZORPAY_EMULATOR_PORT, startEmbeddedRazorpay } from '../emulators/razo
 import { createBillingSubgraph, type BillingOptions } from '../subgraphs/billing/server';
 import { createIdentitySubgraph, type IdentityDeps } from '../subgraphs/identity/server';
 import { createLearningSubgraph } from '../subgraphs/learning/server';
-import { createReplayMarketFeed } from '../subgraphs/signals/marketFeed';
+import { marketDataSettingsSchema } from '../subgraphs/signals/marketData/settings';
 import { createSignalsSubgraph, type SignalsSubgraphOptions } from '../subgraphs/signals/server';
 import { startEmbeddedBinance } from '../emulators/binance/embedded';
-import type { LastTickStore } from '../subgraphs/trading/exchange/marketTicks';
 import { createTradingSubgraph, type TradingOptions } from '../subgraphs/trading/server';
 import { gatewayConfigSchema } from './config';
 import type { GatewayLimitOverrides } from './limits/limitsConfig';
@@ -54,7 +53,10 @@ export interface StackOptions {
   liveChannels?: { user?: string; ticks?: string };
   /** Trading settings (e.g. a live exchange API URL) and its live channel; it shares the live pub/sub. */
   trading?: Omit<TradingOptions, 'livePubSub'>;
-  /** Publish replayed market ticks (npm start); tests publish their own. */
+  /**
+   * `npm start`: start our Binance-compatible emulator (simulated market data and the demo account) and
+   * have signals ingest it like the real exchange; tests publish their own ticks.
+   */
   marketFeed?: boolean;
   /**
    * The gateway's limits (gateway/limits/limitsConfig.ts). Rate limits are off unless this turns them
@@ -123,12 +125,11 @@ async function startComponents(
   // delivers live signals too.
   const livePubSub = createLivePubSub(options.redisUrl);
   started(() => livePubSub.close());
-  // `npm start`: live orders on "binance" go to our Binance-compatible demo exchange, priced by the ticks.
-  const tradingTicks: { store?: LastTickStore } = {};
-  const demoExchange =
-    options.marketFeed && !options.trading?.LIVE_EXCHANGE_API_URLS
-      ? await startEmbeddedBinance((symbol) => tradingTicks.store?.latest(symbol)?.price ?? null)
-      : undefined;
+  // `npm start`: market data and live orders on "binance" come from our Binance-compatible emulator, whose
+  // simulated walk continues from the stored candles; every price it gives is labelled SIMULATED.
+  const demoExchange = options.marketFeed
+    ? await startEmbeddedBinance({ startPrices: await latestCloses(infra) })
+    : undefined;
   started(() => demoExchange?.stop());
   const trading = createTradingSubgraph(deps, {
     liveChannel: options.liveChannels?.user,
@@ -136,13 +137,23 @@ async function startComponents(
     ...options.trading,
     livePubSub,
   });
-  tradingTicks.store = trading.services.ticks;
   const subgraphs: Subgraph[] = [
     createIdentitySubgraph({ redisUrl: options.redisUrl, ...options.identity, ...deps, signer, email }),
     createLearningSubgraph(deps),
     createSignalsSubgraph(deps, {
       userChannel: options.liveChannels?.user,
       ticksChannel: options.liveChannels?.ticks,
+      ...(demoExchange
+        ? {
+            marketData: marketDataSettingsSchema.parse({
+              MARKET_DATA_EXCHANGE: 'binance',
+              MARKET_DATA_REST_URL: demoExchange.url,
+              MARKET_DATA_WS_URL: demoExchange.wsUrl,
+              // Minute candles, so a strategy signal appears within a few minutes of `npm start`.
+              MARKET_DATA_STRATEGY_INTERVAL: '1m',
+            }),
+          }
+        : {}),
       ...options.signals,
       livePubSub,
     }),
@@ -184,12 +195,6 @@ async function startComponents(
   const gatewayUrl = await gateway.start(options.gatewayPort, host);
   razorpay?.sendWebhooksTo(gatewayUrl);
 
-  const marketFeed = options.marketFeed
-    ? createReplayMarketFeed({ prisma: infra.prisma, bus: infra.bus, logger })
-    : undefined;
-  started(() => marketFeed?.stop());
-  await marketFeed?.start();
-
   return {
     gatewayUrl,
     subgraphUrls: urls,
@@ -207,9 +212,11 @@ async function startComponents(
     /** Every part is stopped even if one fails (the first failure is rethrown at the end). */
     async stop(): Promise<void> {
       await stopInStages([
-        [() => marketFeed?.stop(), () => razorpay?.stop(), () => demoExchange?.stop()],
+        [() => razorpay?.stop()],
         [() => gateway.stop()],
         subgraphs.map((subgraph) => () => subgraph.stop()),
+        // After signals stopped ingesting from it, so the ingester does not see the stream drop.
+        [() => demoExchange?.stop()],
         // After identity: a reset email still on its way is accepted rather than refused.
         [() => gatewayReplay.close(), () => postmark?.stop(), () => livePubSub.close()],
         [() => infra.stop()],
@@ -219,3 +226,16 @@ async function startComponents(
 }
 
 export type Stack = Awaited<ReturnType<typeof startStack>>;
+
+/** The latest stored hourly close per seeded Binance instrument, as the emulator's symbols (BTCUSDT). */
+async function latestCloses(infra: Infrastructure): Promise<Record<string, number>> {
+  const instruments = await infra.prisma.instrument.findMany({
+    where: { exchange: 'BINANCE' },
+    include: { candles: { where: { interval: '1h' }, orderBy: { openTime: 'desc' }, take: 1 } },
+  });
+  return Object.fromEntries(
+    instruments
+      .filter((instrument) => instrument.candles[0])
+      .map((instrument) => [instrument.symbol.replace('-', ''), instrument.candles[0]!.close.toNumber()]),
+  );
+}

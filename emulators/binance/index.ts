@@ -9,12 +9,27 @@ import {
   type BinanceOrder,
   type BinanceTrade,
 } from './book';
+import { attachMarketStreams, type MarketStreams } from './marketStreams';
+import { MARKET_DATA_PATHS, marketDataRoute } from './marketRoutes';
+import type { SimulatedMarket } from './simulatedMarket';
 
 export interface BinanceServerOptions {
   apiKey: string;
   secret: string;
   markets?: BinanceMarket[];
+  /**
+   * Serve Binance's public market data (REST and WebSocket streams) from this simulated market; the book's
+   * last prices then follow its trades.
+   */
+  market?: SimulatedMarket;
 }
+
+/**
+ * How this server says its prices are simulated. Binance's own answers never carry either, so a client
+ * can label prices from the data rather than from its configuration.
+ */
+export const SIMULATED_HEADER = 'x-simulated-market';
+export const SIMULATED_FIELD = 'simulated';
 
 /** A fault the next matching requests get: an HTTP status instead of an answer, or a late answer. */
 export interface InjectedFault {
@@ -142,6 +157,7 @@ export function createBinanceCompatibleServer(options: BinanceServerOptions) {
             ],
             permissions: ['SPOT'],
             permissionSets: [['SPOT']],
+            [SIMULATED_FIELD]: true,
           })),
         };
       case 'POST /api/v3/order': {
@@ -194,6 +210,8 @@ export function createBinanceCompatibleServer(options: BinanceServerOptions) {
           permissions: ['SPOT'],
         };
       default:
+        if (options.market && method === 'GET' && MARKET_DATA_PATHS.includes(path))
+          return marketDataRoute(options.market, path, p());
         throw new BinanceApiError(404, -1100, `Unknown endpoint ${method} ${path}`);
     }
   }
@@ -220,7 +238,12 @@ export function createBinanceCompatibleServer(options: BinanceServerOptions) {
     let status = 200;
     let payload: unknown;
     try {
-      const isPublic = ['/api/v3/ping', '/api/v3/time', '/api/v3/exchangeInfo'].includes(url.pathname);
+      const isPublic = [
+        '/api/v3/ping',
+        '/api/v3/time',
+        '/api/v3/exchangeInfo',
+        ...MARKET_DATA_PATHS,
+      ].includes(url.pathname);
       payload = route(method, url.pathname, () =>
         isPublic ? new URLSearchParams(query) : authenticate(req, query, body),
       );
@@ -231,7 +254,7 @@ export function createBinanceCompatibleServer(options: BinanceServerOptions) {
     }
     if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     if (res.destroyed) return;
-    res.writeHead(status, { 'content-type': 'application/json' });
+    res.writeHead(status, { 'content-type': 'application/json', [SIMULATED_HEADER]: 'true' });
     res.end(JSON.stringify(payload));
   }
 
@@ -241,9 +264,20 @@ export function createBinanceCompatibleServer(options: BinanceServerOptions) {
       res.end();
     });
   });
+  const streams: MarketStreams | undefined = options.market
+    ? attachMarketStreams(server, options.market)
+    : undefined;
+  const followMarket = options.market?.subscribe((event) => {
+    if (event.kind === 'trade') book.setPrice(event.trade.symbol, event.trade.price.toFixed(8));
+  });
+  for (const symbol of options.market?.symbols() ?? [])
+    book.setPrice(symbol, options.market!.lastPrice(symbol)!.toFixed(8));
 
   return {
     book,
+    market: options.market,
+    /** Test hooks on the WebSocket streams (drop, refuse); undefined without a market. */
+    streams,
     requests,
     inject(fault: InjectedFault) {
       faults.push({ ...fault });
@@ -257,6 +291,8 @@ export function createBinanceCompatibleServer(options: BinanceServerOptions) {
       return `http://${host}:${bound}`;
     },
     async stop(): Promise<void> {
+      followMarket?.();
+      streams?.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -82,7 +82,12 @@ export interface MarketTickPayload {
   price: string;
   bid: string | null;
   ask: string | null;
+  /** The quote's own time (the exchange's trade time), so a consumer can tell an old quote. */
   at: string;
+  /** Where the price came from; absent on ticks from before sources were recorded. */
+  source?: 'BINANCE' | 'KITE' | 'SIMULATED';
+  /** The producer's staleness rule: a quote older than this is not acted on (default 60). */
+  staleAfterSeconds?: number;
 }
 
 /**

@@ -11,7 +11,8 @@ export const PUBLISHED_SIGNALS_CAP = 100;
 /** Most recent `last` candles per instrument in one query, oldest first within each instrument. */
 async function latestCandles(prisma: PrismaClient, ids: readonly string[], interval: string, last: number) {
   const rows = await prisma.$queryRaw<Candle[]>`
-    SELECT instrument_id AS "instrumentId", "interval", open_time AS "openTime", open, high, low, close, volume
+    SELECT instrument_id AS "instrumentId", "interval", open_time AS "openTime", open, high, low, close, volume,
+           source::text AS source
       FROM (
         SELECT c.*, ROW_NUMBER() OVER (PARTITION BY c.instrument_id ORDER BY c.open_time DESC) AS rn
           FROM "signals"."candle" c
@@ -48,6 +49,10 @@ async function newestByAuthor(prisma: PrismaClient, authorIds: readonly string[]
   return groupByKeys(authorIds, rows, (row) => row.authorId ?? '');
 }
 
+type MarketPriceWithSymbol = Prisma.MarketPriceGetPayload<{
+  include: { instrument: { select: { symbol: true } } };
+}>;
+
 // Loaders see the viewer so per-viewer filtering (tier limits) can live here without a new signature.
 export function createSignalsLoaders(prisma: PrismaClient, _viewer: Viewer | null) {
   const candleLoaders = new Map<string, DataLoader<string, Candle[]>>();
@@ -60,6 +65,16 @@ export function createSignalsLoaders(prisma: PrismaClient, _viewer: Viewer | nul
     ),
     lastPriceByInstrumentId: new DataLoader<string, Prisma.Decimal | null>((ids) =>
       latestDailyClose(prisma, ids),
+    ),
+    marketPriceByInstrumentId: new DataLoader<string, MarketPriceWithSymbol | null>(async (ids) =>
+      byKeys(
+        ids,
+        await prisma.marketPrice.findMany({
+          where: { instrumentId: { in: [...ids] } },
+          include: { instrument: { select: { symbol: true } } },
+        }),
+        (row) => row.instrumentId,
+      ),
     ),
     signalsByAuthorId: new DataLoader<string, Signal[]>((ids) => newestByAuthor(prisma, ids)),
     sourceById: new DataLoader<string, SignalSource | null>(async (ids) =>

@@ -17,6 +17,9 @@ import { createPriceAlertService } from './services/priceAlerts';
 import { createSignalService } from './services/signals';
 import { createSourceService } from './services/sources';
 import { createStrategyService } from './services/strategies';
+import { createMarketDataIngestion } from './marketData/ingestion';
+import type { MarketDataSettings } from './marketData/settings';
+import { createStrategyRunner } from './marketData/strategyRunner';
 import { createTickRelay } from './tickRelay';
 
 export const signalsTypeDefs = parse(readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
@@ -36,6 +39,8 @@ export interface SignalsSubgraphOptions {
   expirySweepMs?: number;
   /** FREE's delay on history; must match the gateway's FREE_SIGNAL_DELAY_MS. */
   freeSignalDelayMs?: number;
+  /** Market-data ingestion (MARKET_DATA_*); unset or MARKET_DATA_EXCHANGE=off: none in this process. */
+  marketData?: MarketDataSettings;
 }
 
 export function createSignalsSubgraph(deps: SubgraphDeps, options: SignalsSubgraphOptions = {}) {
@@ -55,7 +60,7 @@ export function createSignalsSubgraph(deps: SubgraphDeps, options: SignalsSubgra
       strategies: createStrategyService({ rules, onCommitted }),
       sources: createSourceService(),
       alerts: createPriceAlertService(),
-      ticks: createMarketTickService(),
+      ticks: createMarketTickService({ staleSeconds: options.marketData?.MARKET_DATA_STALE_SECONDS }),
       analytics: createSignalAnalyticsService(),
     }),
     prisma,
@@ -99,19 +104,40 @@ export function createSignalsSubgraph(deps: SubgraphDeps, options: SignalsSubgra
     intervalMs: options.expirySweepMs,
     onClosed: onCommitted,
   });
+  const marketData =
+    options.marketData?.MARKET_DATA_EXCHANGE === 'binance'
+      ? createMarketDataIngestion({ prisma, bus, logger, settings: options.marketData })
+      : undefined;
+  // Strategies run on the ingesting replica as its candles close; candle keys keep it once per candle.
+  const interval = options.marketData?.MARKET_DATA_STRATEGY_INTERVAL ?? 'off';
+  const runner =
+    marketData && interval !== 'off'
+      ? createStrategyRunner({ prisma, logger, interval, onCommitted })
+      : undefined;
+  let strategyRuns: Promise<unknown> = Promise.resolve();
+  marketData?.events.on('candles', ({ instrumentId, through }: { instrumentId: string; through: number }) => {
+    strategyRuns = strategyRuns
+      .then(() => runner?.run(instrumentId, through))
+      .catch((error: unknown) => logger.warn({ err: error }, 'strategy run failed'));
+  });
   const subgraph = assembleSubgraph('signals', deps, server, consumers);
   wakeRelay = () => subgraph.relay.poke();
   return {
     ...subgraph,
     expirySweep,
     tickRelay,
+    marketData,
+    strategyRunner: runner,
     async start(port: number, host?: string): Promise<string> {
       const url = await subgraph.start(port, host);
       await tickRelay?.start();
       expirySweep.start();
+      await marketData?.start();
       return url;
     },
     async stop(): Promise<void> {
+      await marketData?.stop();
+      await strategyRuns;
       await expirySweep.stop();
       await tickRelay?.stop();
       await subgraph.stop();

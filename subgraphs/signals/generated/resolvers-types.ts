@@ -76,12 +76,17 @@ export type Candle = {
   low: Scalars['String']['output'];
   open: Scalars['String']['output'];
   openTime: Scalars['DateTime']['output'];
+  source: PriceSource;
   volume: Scalars['String']['output'];
 };
 
 export type CandleInterval =
+  /** Rolled up from the 1m candles, as are the hours and days the feed covers. */
+  | 'FIVE_MINUTES'
   | 'ONE_DAY'
-  | 'ONE_HOUR';
+  | 'ONE_HOUR'
+  /** Built at run time from the market-data feed's trades. */
+  | 'ONE_MINUTE';
 
 export type CreatePriceAlertInput = {
   direction: PriceAlertDirection;
@@ -104,9 +109,11 @@ export type Instrument = {
   candles: Array<Candle>;
   exchange: Scalars['String']['output'];
   id: Scalars['ID']['output'];
-  /** Close of the latest daily candle, a decimal string in the quote currency. */
+  /** The latest price from the market-data feed (else the latest daily close), a decimal string in the quote currency. */
   lastPrice: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
+  /** The latest quote with its time, source and staleness; null before the first tick. */
+  quote: Maybe<MarketTick>;
   quoteCurrency: Scalars['String']['output'];
   /** BTC-USDT, NSE:RELIANCE */
   symbol: Scalars['String']['output'];
@@ -124,11 +131,15 @@ export type InstrumentCandlesArgs = {
 export type MarketTick = {
   __typename?: 'MarketTick';
   ask: Maybe<Scalars['String']['output']>;
+  /** The quote's own time at the exchange. */
   at: Scalars['DateTime']['output'];
   bid: Maybe<Scalars['String']['output']>;
   instrument: Maybe<Instrument>;
   /** Decimal strings in the quote currency. */
   price: Scalars['String']['output'];
+  source: PriceSource;
+  /** True when the quote is older than the feed's staleness limit (MARKET_DATA_STALE_SECONDS): not acted on. */
+  stale: Scalars['Boolean']['output'];
   symbol: Scalars['String']['output'];
 };
 
@@ -195,6 +206,12 @@ export type PriceAlertStatus =
   | 'ACTIVE'
   | 'CANCELLED'
   | 'TRIGGERED';
+
+/** Where a price came from. SIMULATED: generated (the demo seed, the Binance emulator), not market data. */
+export type PriceSource =
+  | 'BINANCE'
+  | 'KITE'
+  | 'SIMULATED';
 
 export type PublishSignalInput = {
   /** 0 to 100. */
@@ -635,10 +652,12 @@ export type ResolversTypes = {
   Instrument: ResolverTypeWrapper<InstrumentModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   MarketTick: ResolverTypeWrapper<MarketTickRowModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PriceAlert: ResolverTypeWrapper<PriceAlertModel>;
   PriceAlertDirection: PriceAlertDirection;
   PriceAlertStatus: PriceAlertStatus;
+  PriceSource: PriceSource;
   PublishSignalInput: PublishSignalInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RunStrategyInput: RunStrategyInput;
@@ -648,7 +667,6 @@ export type ResolversTypes = {
   SignalEdge: ResolverTypeWrapper<Omit<SignalEdge, 'node'> & { node: ResolversTypes['Signal'] }>;
   SignalFilter: SignalFilter;
   SignalPageInfo: ResolverTypeWrapper<SignalPageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   SignalSide: SignalSide;
   SignalSource: ResolverTypeWrapper<SignalSourceModel>;
   SignalSourceKind: SignalSourceKind;
@@ -677,6 +695,7 @@ export type ResolversParentTypes = {
   Instrument: InstrumentModel;
   ID: Scalars['ID']['output'];
   MarketTick: MarketTickRowModel;
+  Boolean: Scalars['Boolean']['output'];
   Mutation: Record<PropertyKey, never>;
   PriceAlert: PriceAlertModel;
   PublishSignalInput: PublishSignalInput;
@@ -688,7 +707,6 @@ export type ResolversParentTypes = {
   SignalEdge: Omit<SignalEdge, 'node'> & { node: ResolversParentTypes['Signal'] };
   SignalFilter: SignalFilter;
   SignalPageInfo: SignalPageInfo;
-  Boolean: Scalars['Boolean']['output'];
   SignalSource: SignalSourceModel;
   SignalSourcePerformance: SignalSourcePerformance;
   SignalSourceStat: SignalSourceStat;
@@ -727,6 +745,7 @@ export type CandleResolvers<ContextType = SignalsContext, ParentType extends Res
   low?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   open?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   openTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['PriceSource'], ParentType, ContextType>;
   volume?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -747,6 +766,7 @@ export type InstrumentResolvers<ContextType = SignalsContext, ParentType extends
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastPrice?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quote?: Resolver<Maybe<ResolversTypes['MarketTick']>, ParentType, ContextType>;
   quoteCurrency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   symbol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tickSize?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -758,6 +778,8 @@ export type MarketTickResolvers<ContextType = SignalsContext, ParentType extends
   bid?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   instrument?: Resolver<Maybe<ResolversTypes['Instrument']>, ParentType, ContextType>;
   price?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['PriceSource'], ParentType, ContextType>;
+  stale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   symbol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 

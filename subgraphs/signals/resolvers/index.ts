@@ -49,7 +49,10 @@ export function createSignalsResolvers(services: SignalsServices): Resolvers {
       __resolveReference: (reference, ctx) => instruments.findInstrument(ctx, reference.id),
       tickSize: (instrument) => instrument.tickSize.toString(),
       candles: (instrument, { interval, last }, ctx) => instruments.candles(ctx, instrument, interval, last),
-      lastPrice: (instrument, _args, ctx) => instruments.lastPrice(ctx, instrument),
+      lastPrice: async (instrument, _args, ctx) =>
+        (await ticks.ofInstrument(ctx, instrument.id))?.price.toString() ??
+        instruments.lastPrice(ctx, instrument),
+      quote: (instrument, _args, ctx) => ticks.ofInstrument(ctx, instrument.id),
     },
     Candle: {
       open: (candle) => candle.open.toString(),

@@ -8,7 +8,12 @@ import { boundedCount } from './validation';
 export const MAX_CANDLES = 500;
 
 /** The stored `candle.interval` of each schema interval. */
-const storedInterval: Record<CandleInterval, string> = { ONE_HOUR: '1h', ONE_DAY: '1d' };
+const storedInterval: Record<CandleInterval, string> = {
+  ONE_MINUTE: '1m',
+  FIVE_MINUTES: '5m',
+  ONE_HOUR: '1h',
+  ONE_DAY: '1d',
+};
 
 export function createInstrumentService() {
   return {
@@ -46,7 +51,11 @@ export function createInstrumentService() {
       const count = boundedCount(last, MAX_CANDLES, 'last');
       // An explicit `interval: null` gets past the schema default.
       const stored = storedInterval[interval];
-      if (!stored) throw new BadUserInputError('interval must be ONE_HOUR or ONE_DAY', 'interval');
+      if (!stored)
+        throw new BadUserInputError(
+          'interval must be ONE_MINUTE, FIVE_MINUTES, ONE_HOUR or ONE_DAY',
+          'interval',
+        );
       return ctx.loaders.candles(stored, count).load(instrument.id);
     },
 

@@ -1,8 +1,10 @@
 import type { MarketTickPayload, SignalUpdatedPayload } from '../../../platform/events/topics';
 import type { Prisma, PrismaClient, TransactionClient } from '../../../platform/prisma';
 import { isUuid } from '../../../platform/loaders';
+import { isStaleTick } from '../../../platform/events/marketTick';
 import { enqueuePriceAlertTriggered, enqueueSignalUpdated } from '../events';
 
+const SOURCES = new Set(['BINANCE', 'KITE', 'SIMULATED']);
 const DECIMAL = /^\d{1,20}(\.\d{1,10})?$/;
 const quote = (value: string | null | undefined) => (value && DECIMAL.test(value) ? value : null);
 
@@ -59,6 +61,7 @@ export async function applyTick(
   tx: TransactionClient,
   tick: MarketTickPayload,
   correlationId: string | null,
+  now: number = Date.now(),
 ): Promise<TickOutcome> {
   const at = new Date(tick.at);
   // A malformed tick would fail every redelivery: skip it rather than block the partition.
@@ -68,12 +71,16 @@ export async function applyTick(
   // Another deployment's instrument (tests share one broker): nothing here to close.
   if (!instrument) return { closed: [], triggered: [] };
   const price = tick.price;
+  const source = SOURCES.has(tick.source ?? '') ? tick.source! : 'SIMULATED';
   await tx.$executeRaw`
-    INSERT INTO "signals"."market_price" (instrument_id, price, bid, ask, at)
-    VALUES (${instrument.id}::uuid, ${price}::numeric, ${quote(tick.bid)}::numeric, ${quote(tick.ask)}::numeric, ${at})
+    INSERT INTO "signals"."market_price" (instrument_id, price, bid, ask, at, source)
+    VALUES (${instrument.id}::uuid, ${price}::numeric, ${quote(tick.bid)}::numeric, ${quote(tick.ask)}::numeric, ${at},
+            ${source}::"signals"."PriceSource")
     ON CONFLICT (instrument_id) DO UPDATE
-       SET price = EXCLUDED.price, bid = EXCLUDED.bid, ask = EXCLUDED.ask, at = EXCLUDED.at
+       SET price = EXCLUDED.price, bid = EXCLUDED.bid, ask = EXCLUDED.ask, at = EXCLUDED.at, source = EXCLUDED.source
      WHERE "signals"."market_price".at <= EXCLUDED.at`;
+  // An old quote is recorded (its time says how old) but closes no signal and triggers no alert.
+  if (isStaleTick(tick, now)) return { closed: [], triggered: [] };
   const closed = await tx.$queryRaw<ClosedRow[]>`
     UPDATE "signals"."signal" s
        SET status = (CASE WHEN (s.side = 'BUY' AND ${price}::numeric >= s.target_price)

@@ -29,6 +29,8 @@ export interface NewSignal {
   stopLoss: string | null;
   expiresAt: Date;
   rationale: string | null;
+  /** Strategy runs: the candle it came from (unique: a second commit for the same candle fails, P2002). */
+  candleKey?: string;
 }
 
 /** The source row of a strategy or an analyst, created on first use (concurrent callers get one row). */
@@ -72,6 +74,7 @@ export async function commitSignal(
         stopLoss: input.stopLoss,
         expiresAt: input.expiresAt,
         rationale: input.rationale,
+        candleKey: input.candleKey ?? null,
       },
     });
     await enqueueSignalPublished(tx, signal, input.instrument, correlationId);

@@ -6,20 +6,21 @@ import type { BacktestInput, CandleInterval, RunStrategyInput } from '../generat
 import { atr } from '../indicators/batch';
 import { runBacktest, type BacktestReport } from '../strategies/backtest';
 import { decisions, strategies, type StrategyKind } from '../strategies/definitions';
+import { evidenceConfidence } from '../strategies/confidence';
 import { commitSignal } from './publication';
 import { assertPublisher } from './signals';
 import { ruleFor, type SignalRules } from './visibility';
 
 const DAY_MS = 86_400_000;
 const intervals: Record<CandleInterval, { stored: string; ms: number }> = {
+  ONE_MINUTE: { stored: '1m', ms: 60_000 },
+  FIVE_MINUTES: { stored: '5m', ms: 300_000 },
   ONE_HOUR: { stored: '1h', ms: 3_600_000 },
   ONE_DAY: { stored: '1d', ms: DAY_MS },
 };
 /** Enough candles for every strategy's warm-up, with room for its indicators to settle. */
 const LIVE_LOOKBACK = 200;
 export const MAX_BACKTEST_CANDLES = 5_000;
-/** Strategy signals are not hand-graded: a fixed, modest confidence. */
-const STRATEGY_CONFIDENCE = '0.6';
 /** Target two ATR(14) away, stop one ATR: a 2:1 reward to risk; expiry after this many candles. */
 const TARGET_ATRS = 2;
 const STOP_ATRS = 1;
@@ -68,7 +69,8 @@ async function requireInstrument(ctx: SignalsContext, symbol: string): Promise<I
 
 function intervalOf(value: CandleInterval | null | undefined) {
   const interval = intervals[value ?? 'ONE_DAY'];
-  if (!interval) throw new BadUserInputError('interval must be ONE_HOUR or ONE_DAY', 'interval');
+  if (!interval)
+    throw new BadUserInputError('interval must be ONE_MINUTE, FIVE_MINUTES, ONE_HOUR or ONE_DAY', 'interval');
   return interval;
 }
 
@@ -136,6 +138,12 @@ export function createStrategyService({
       if (!decision || !last) return null;
       const name = strategies[input.strategy].name;
       const bars = candles.map(toBar);
+      // The strategy's own backtested record on the same candles (marketData/strategyRunner.ts).
+      const record = runBacktest(input.strategy, bars, {
+        feeBps: 10,
+        slippageBps: 5,
+        intervalMs: interval.ms,
+      });
       const signal = await commitSignal(
         ctx.prisma,
         {
@@ -143,7 +151,7 @@ export function createStrategyService({
           side: decision,
           strategy: name,
           price: last.close.toString(),
-          confidence: STRATEGY_CONFIDENCE,
+          confidence: evidenceConfidence(record.trades.length, record.winRate).toFixed(4),
           authorId: null,
           source: { kind: 'STRATEGY', key: name, name },
           ...strategyLevels(decision, last.close, atr(bars).at(-1) ?? null, instrument.tickSize),

@@ -1,3 +1,4 @@
+import { isStaleTick } from '../../../platform/events/marketTick';
 import type { MarketTickPayload } from '../../../platform/events/topics';
 import { Prisma } from '../../../platform/prisma';
 
@@ -8,8 +9,15 @@ export interface Tick {
   /** Best bid and ask when the feed has them: market orders fill against these. */
   bid?: Prisma.Decimal | null;
   ask?: Prisma.Decimal | null;
+  /** The quote's time at the exchange. */
   at: Date;
+  /** The feed's staleness rule (market-data settings); absent: the default. */
+  staleAfterSeconds?: number;
 }
+
+/** A quote too old to fill on: the feed stopped, or Kafka delivered the tick late. */
+export const isStale = (tick: Tick, now = Date.now()) =>
+  isStaleTick({ at: tick.at.toISOString(), staleAfterSeconds: tick.staleAfterSeconds }, now);
 
 function optionalPrice(value: string | null | undefined): Prisma.Decimal | null {
   if (value === null || value === undefined) return null;
@@ -24,7 +32,19 @@ export function tickFrom(payload: MarketTickPayload): Tick | null {
     const at = new Date(payload.at);
     if (!price.gt(0) || Number.isNaN(at.getTime()) || typeof payload.symbol !== 'string') return null;
     const [bid, ask] = [optionalPrice(payload.bid), optionalPrice(payload.ask)];
-    return { instrumentId: payload.instrumentId, symbol: payload.symbol, price, bid, ask, at };
+    const staleAfterSeconds =
+      typeof payload.staleAfterSeconds === 'number' && payload.staleAfterSeconds > 0
+        ? payload.staleAfterSeconds
+        : undefined;
+    return {
+      instrumentId: payload.instrumentId,
+      symbol: payload.symbol,
+      price,
+      bid,
+      ask,
+      at,
+      staleAfterSeconds,
+    };
   } catch {
     return null;
   }

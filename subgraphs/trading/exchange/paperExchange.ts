@@ -1,6 +1,6 @@
 import { Prisma } from '../../../platform/prisma';
 import type { ExchangeAdapter, ExchangeFill, OrderTerms } from './exchangeAdapter';
-import type { Tick } from './marketTicks';
+import { isStale, type Tick } from './marketTicks';
 
 const buying = (order: OrderTerms) => order.side === 'BUY';
 
@@ -65,6 +65,14 @@ export function createPaperExchange(options: PaperExchangeOptions = {}): Exchang
   return {
     venue: 'paper',
     submit(order, lastTick) {
+      // A stale quote is no price: a market order is refused, a resting one waits for a fresh tick.
+      if (lastTick && isStale(lastTick)) {
+        if (order.type === 'MARKET') {
+          const at = lastTick.at.toISOString();
+          return { kind: 'rejected', reason: `Market price for ${order.symbol} is stale (quoted at ${at})` };
+        }
+        return { kind: 'accepted', fills: [] };
+      }
       if (!lastTick) {
         if (order.type === 'MARKET') {
           return { kind: 'rejected', reason: `No market price for ${order.symbol} yet: no tick has arrived` };
@@ -74,7 +82,7 @@ export function createPaperExchange(options: PaperExchangeOptions = {}): Exchang
       return { kind: 'accepted', fills: crosses(order, lastTick) ? [fillAt(order, lastTick)] : [] };
     },
     onTick(order, tick) {
-      return crosses(order, tick) ? [fillAt(order, tick)] : [];
+      return !isStale(tick) && crosses(order, tick) ? [fillAt(order, tick)] : [];
     },
   };
 }
