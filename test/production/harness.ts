@@ -42,23 +42,36 @@ export function generateSecrets(): DeploymentSecrets {
   };
 }
 
-/** Polls `url` until it answers 200 (readiness is an event we can only observe by asking). */
-export async function waitUntilReady(url: string, process?: ManagedProcess, timeoutMs = READY_TIMEOUT_MS) {
+/** Readiness as a load balancer judges it: HTTP 200 from /readyz. */
+const answers200 = async (response: Response) => response.ok;
+
+/** Polls `url` until `isReady` accepts its answer (readiness is an event we can only observe by asking). */
+export async function waitUntilReady(
+  url: string,
+  process?: ManagedProcess,
+  timeoutMs = READY_TIMEOUT_MS,
+  isReady: (response: Response) => Promise<boolean> = answers200,
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (process && !process.running()) {
       throw new Error(`${process.spec.name} exited before it was ready:\n${process.output()}`);
     }
-    const ok = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
-      (response) => response.ok,
-      () => false,
-    );
+    const ok = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then(isReady, () => false);
     if (ok) return;
     if (Date.now() > deadline) {
       throw new Error(`${url} not ready after ${timeoutMs} ms\n${process?.output() ?? ''}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** A gateway in front of some subgraphs only: ready once those (and its Redis) are up. */
+function checksUp(names: readonly string[]) {
+  return async (response: Response) => {
+    const { checks } = (await response.json()) as { checks?: Record<string, string> };
+    return names.every((name) => checks?.[name] === 'up');
+  };
 }
 
 /**
@@ -160,7 +173,12 @@ export async function startProductionShape(options: ProductionShapeOptions = {})
     );
     const servers = [...subgraphs.values(), ...gateways];
     for (const process of servers) process.start();
-    await Promise.all(servers.map((process) => waitUntilReady(process.spec.readyUrl!, process)));
+    const gatewayReady =
+      running.length === subgraphNames.length ? answers200 : checksUp([...running, 'redis']);
+    const readiness = (process: ManagedProcess) => (gateways.includes(process) ? gatewayReady : answers200);
+    const ready = (process: ManagedProcess) =>
+      waitUntilReady(process.spec.readyUrl!, process, READY_TIMEOUT_MS, readiness(process));
+    await Promise.all(servers.map(ready));
 
     return {
       inputs,
@@ -174,7 +192,7 @@ export async function startProductionShape(options: ProductionShapeOptions = {})
       /** Restarts a killed process and resolves once its /readyz answers. */
       async restart(process: ManagedProcess): Promise<void> {
         process.start();
-        await waitUntilReady(process.spec.readyUrl!, process);
+        await ready(process);
       },
       /** Every process's captured output, for a failure report. */
       report: () => processReport(processes),
