@@ -27,6 +27,11 @@ export interface DeploymentInputs {
   secrets: DeploymentSecrets;
   razorpay: { url: string; keyId: string; keySecret: string; webhookSecret: string };
   postmark: { url: string; serverToken: string };
+  /**
+   * Market data ingestion in signals (the exchange's REST and WebSocket endpoints). Unset: signals
+   * ingests nothing, and nothing produces market.ticks.
+   */
+  marketData?: { exchange: string; restUrl: string; wsUrl: string };
   /** Host every process binds and is reached on. */
   host: string;
   /** Operator tuning on top of the defaults (e.g. smaller rate limits, a shorter consumer session). */
@@ -74,6 +79,14 @@ function subgraphEnv(name: Domain, inputs: DeploymentInputs): Record<string, str
       };
     case 'trading':
       return { TRADING_DATA_KEY: inputs.secrets.tradingDataKey };
+    case 'signals':
+      return inputs.marketData
+        ? {
+            MARKET_DATA_EXCHANGE: inputs.marketData.exchange,
+            MARKET_DATA_REST_URL: inputs.marketData.restUrl,
+            MARKET_DATA_WS_URL: inputs.marketData.wsUrl,
+          }
+        : {};
     case 'billing':
       return {
         RAZORPAY_BASE_URL: inputs.razorpay.url,
@@ -132,6 +145,9 @@ export function gatewaySpec(
 }
 
 /** The third parties' stand-ins (emulators/), each printing one JSON line with its URL and keys. */
-export function emulatorSpec(name: 'razorpay' | 'postmark', env: Record<string, string> = {}): ProcessSpec {
+export function emulatorSpec(
+  name: 'razorpay' | 'postmark' | 'binance',
+  env: Record<string, string> = {},
+): ProcessSpec {
   return { name, ...npxTsx(`emulators/${name}/main.ts`), env: { PORT: '0', HOST: '127.0.0.1', ...env } };
 }

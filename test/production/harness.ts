@@ -28,6 +28,12 @@ export interface ProductionShapeOptions {
   subgraphs?: readonly Domain[];
   /** Operator tuning passed to every process. */
   tuning?: Record<string, string>;
+  /**
+   * Runs the Binance emulator (emulators/binance/main.ts, printing `{"url","wsUrl"}`) and points
+   * signals' market data ingestion at it (MARKET_DATA_EXCHANGE=binance, MARKET_DATA_REST_URL,
+   * MARKET_DATA_WS_URL).
+   */
+  marketFeed?: boolean;
 }
 
 /** Fresh secrets per run, as an operator would generate them (README: openssl ecparam ... prime256v1). */
@@ -131,6 +137,9 @@ export async function startProductionShape(options: ProductionShapeOptions = {})
         return undefined;
       }
     };
+    const binance = options.marketFeed ? track(managedProcess(emulatorSpec('binance'))) : undefined;
+    binance?.start();
+    const exchange = binance?.firstLine((line) => parse<{ url: string; wsUrl: string }>(line));
     const [mail, pay] = await Promise.all([
       postmark.firstLine((line) => parse<{ url: string; serverToken: string; messagesUrl: string }>(line)),
       razorpay.firstLine((line) =>
@@ -146,6 +155,9 @@ export async function startProductionShape(options: ProductionShapeOptions = {})
       secrets: generateSecrets(),
       razorpay: pay,
       postmark: mail,
+      marketData: exchange
+        ? await exchange.then(({ url, wsUrl }) => ({ exchange: 'binance', restUrl: url, wsUrl }))
+        : undefined,
       host: HOST,
       tuning: options.tuning,
     };
