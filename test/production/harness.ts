@@ -96,11 +96,14 @@ export async function startProductionShape(options: ProductionShapeOptions = {})
   });
   const track = (process: ManagedProcess) => (processes.push(process), process);
   try {
+    const startedAt = Date.now();
     const database = await createEmptyDatabase('prod');
     stops.push(database.drop);
     const [migrate, seed] = migrateSpecs(database.url);
-    await runToCompletion(migrate!);
-    await runToCompletion(seed!);
+    // compose's migrate service, while the services it does not gate (Redis, the emulators) start.
+    const migrated = runToCompletion(migrate!)
+      .then(() => runToCompletion(seed!))
+      .then(() => Date.now() - startedAt);
     const pool = new Pool({ connectionString: database.url, max: 2 });
     stops.push(() => pool.end());
 
@@ -114,7 +117,6 @@ export async function startProductionShape(options: ProductionShapeOptions = {})
       }),
     );
     redis.start();
-    await redis.firstLine((line) => (line.includes('Ready to accept connections') ? true : undefined));
 
     const gatewayPorts = await Promise.all(
       Array.from({ length: options.gateways ?? 1 }, () => freePort(HOST)),
@@ -128,8 +130,8 @@ export async function startProductionShape(options: ProductionShapeOptions = {})
         }),
       ),
     );
-    postmark.start();
-    razorpay.start();
+    const binance = options.marketFeed ? track(managedProcess(emulatorSpec('binance'))) : undefined;
+    for (const emulator of [postmark, razorpay, binance]) emulator?.start();
     const parse = <T>(line: string) => {
       try {
         return JSON.parse(line) as T;
@@ -137,14 +139,14 @@ export async function startProductionShape(options: ProductionShapeOptions = {})
         return undefined;
       }
     };
-    const binance = options.marketFeed ? track(managedProcess(emulatorSpec('binance'))) : undefined;
-    binance?.start();
-    const exchange = binance?.firstLine((line) => parse<{ url: string; wsUrl: string }>(line));
-    const [mail, pay] = await Promise.all([
+    const [migrateMs, , mail, pay, exchange] = await Promise.all([
+      migrated,
+      redis.firstLine((line) => (line.includes('Ready to accept connections') ? true : undefined)),
       postmark.firstLine((line) => parse<{ url: string; serverToken: string; messagesUrl: string }>(line)),
       razorpay.firstLine((line) =>
         parse<{ url: string; keyId: string; keySecret: string; webhookSecret: string }>(line),
       ),
+      binance?.firstLine((line) => parse<{ url: string; wsUrl: string }>(line)),
     ]);
 
     const inputs: DeploymentInputs = {
@@ -155,9 +157,7 @@ export async function startProductionShape(options: ProductionShapeOptions = {})
       secrets: generateSecrets(),
       razorpay: pay,
       postmark: mail,
-      marketData: exchange
-        ? await exchange.then(({ url, wsUrl }) => ({ exchange: 'binance', restUrl: url, wsUrl }))
-        : undefined,
+      marketData: exchange && { exchange: 'binance', restUrl: exchange.url, wsUrl: exchange.wsUrl },
       host: HOST,
       tuning: options.tuning,
     };
@@ -191,6 +191,10 @@ export async function startProductionShape(options: ProductionShapeOptions = {})
     const ready = (process: ManagedProcess) =>
       waitUntilReady(process.spec.readyUrl!, process, READY_TIMEOUT_MS, readiness(process));
     await Promise.all(servers.map(ready));
+    process.stdout.write(
+      `[production shape] ${servers.length} processes ready ${Date.now() - startedAt} ms after start ` +
+        `(migrate and seed: ${migrateMs} ms)\n`,
+    );
 
     return {
       inputs,
