@@ -21,6 +21,8 @@ import type { ManagedProcess } from './processes';
 // on one Redis, Kafka namespace and database. learning and trading are not needed here and not run.
 const FREE_CALLS = 20;
 const TUNING = {
+  // The gateways' 'live subscription started' lines are info (what the test waits on).
+  LOG_LEVEL: 'info',
   RATE_LIMIT_FREE: String(FREE_CALLS),
   RATE_LIMIT_AUTH: '1000',
   KAFKA_SESSION_TIMEOUT_MS: '6000',
