@@ -111,14 +111,25 @@ export function migrateSpecs(databaseUrl: string): ProcessSpec[] {
 }
 
 /** One subgraph replica: `npx tsx subgraphs/<name>/index.ts` on `port`. */
-export function subgraphSpec(name: Domain, port: number, inputs: DeploymentInputs, replica = 1): ProcessSpec {
+export function subgraphSpec(
+  name: Domain,
+  port: number,
+  inputs: DeploymentInputs,
+  replica = 1,
+  replicas = 1,
+): ProcessSpec {
+  // Replicas tell Kafka who they are (a pod's name in Kubernetes), so a group's members can be told apart.
+  const clientId: Record<string, string> =
+    replicas > 1 ? { KAFKA_CLIENT_ID: kafkaClientIdOf(name, replica) } : {};
   return {
     name: replica === 1 ? name : `${name}#${replica}`,
     ...npxTsx(`subgraphs/${name}/index.ts`),
-    env: { ...sharedEnv(inputs), PORT: String(port), ...subgraphEnv(name, inputs) },
+    env: { ...sharedEnv(inputs), PORT: String(port), ...clientId, ...subgraphEnv(name, inputs) },
     readyUrl: `${baseUrl(inputs.host, port)}/readyz`,
   };
 }
+
+export const kafkaClientIdOf = (name: Domain, replica: number) => `tradeschool-${name}-${replica}`;
 
 /** One gateway replica: `npx tsx gateway/index.ts`, reaching each subgraph at `subgraphUrls` (behind a load balancer when replicated). */
 export function gatewaySpec(

@@ -169,7 +169,9 @@ export async function startProductionShape(options: ProductionShapeOptions = {})
       const count = running.includes(name) ? (options.replicas?.[name] ?? 1) : 0;
       const ports = await Promise.all(Array.from({ length: Math.max(count, 1) }, () => freePort(HOST)));
       for (let replica = 1; replica <= count; replica++) {
-        const process = track(managedProcess(subgraphSpec(name, ports[replica - 1]!, inputs, replica)));
+        const process = track(
+          managedProcess(subgraphSpec(name, ports[replica - 1]!, inputs, replica, count)),
+        );
         subgraphs.set(process.spec.name, process);
       }
       if (count > 1) {

@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import type { EventEnvelope } from '../../platform/events/envelope';
 import { Topics } from '../../platform/events/topics';
-import { createTestKafkaBus, eventually } from '../support/env';
+import { eventually } from '../support/env';
 import { postGraphQL } from '../support/graphqlClient';
 import { liveClient, type LiveClient, type LiveMessage } from '../support/liveSignalsClient';
 import {
@@ -14,6 +13,7 @@ import {
   type ApiUser,
   type LiveSignal,
 } from './api';
+import { observeTopic, partitionOwners } from './kafkaObserver';
 import { startProductionShape, withProcessOutput, type ProductionShape } from './harness';
 import type { ManagedProcess } from './processes';
 
@@ -36,8 +36,8 @@ let analyst: ApiUser;
 /** PREMIUM (1,000 calls an hour): reads go as them, so the FREE analyst's allowance is for publishing. */
 let subscriber: ApiUser;
 const clients: LiveClient[] = [];
-const published: EventEnvelope[] = [];
-let observer: ReturnType<typeof createTestKafkaBus> | undefined;
+let observer: Awaited<ReturnType<typeof observeTopic>> | undefined;
+const published = () => observer?.messages ?? [];
 let lockHolder: ChildProcess | undefined;
 /** One PREMIUM subscriber per gateway. */
 let subscribers: LiveMessage<LiveSignal>[][] = [];
@@ -74,13 +74,7 @@ beforeAll(async () => {
       }),
     );
     // What the relays put on Kafka, seen by a consumer group of our own.
-    observer = createTestKafkaBus('scale-out-observer', shape!.inputs.kafkaNamespace);
-    await observer.start();
-    await observer.subscribe({
-      groupId: 'scale-out-observer',
-      topics: [Topics.signalPublished],
-      handler: async (event) => void published.push(event),
-    });
+    observer = await observeTopic(shape!.inputs.kafkaNamespace, Topics.signalPublished);
   });
 }, 170_000);
 
@@ -135,13 +129,14 @@ async function effects(eventIds: string[]) {
     [FANOUT_GROUP, eventIds],
   );
   await eventually(
-    async () => (eventIds.every((id) => published.some((event) => event.id === id)) ? true : undefined),
+    async () =>
+      eventIds.every((id) => published().some((message) => message.eventId === id)) ? true : undefined,
     30_000,
     'every event on Kafka',
   );
   return {
     applied: eventIds.map((id) => rows.filter((row) => row.event_id === id).length),
-    onKafka: eventIds.map((id) => published.filter((event) => event.id === id).length),
+    onKafka: eventIds.map((id) => published().filter((message) => message.eventId === id).length),
   };
 }
 
@@ -162,6 +157,22 @@ async function signalsAnswer(url: string): Promise<void> {
     20_000,
     `signals through ${url}`,
   );
+}
+
+/** The signals replica whose fan-out consumer holds the partition of the last signal published. */
+async function fanoutOwnerOfLastSignal(): Promise<ManagedProcess> {
+  const last = published().at(-1)!;
+  const owners = await partitionOwners(shape!.inputs.kafkaNamespace, FANOUT_GROUP, Topics.signalPublished);
+  const owner = owners.get(last.partition);
+  const replicas = [...shape!.subgraphs.values()].filter((process) =>
+    process.spec.name.startsWith('signals'),
+  );
+  const found = replicas.find((process) => process.spec.env.KAFKA_CLIENT_ID === owner);
+  if (!found)
+    throw new Error(
+      `no signals replica owns partition ${last.partition} (owners: ${JSON.stringify([...owners])})`,
+    );
+  return found;
 }
 
 const ones = (length: number) => Array.from({ length }, () => 1);
@@ -237,7 +248,9 @@ describe('scale-out: two gateways and two signals replicas on one Redis, Kafka a
     'the fan-out group rebalances when a replica is killed: no signal lost or delivered twice',
     () =>
       withProcessOutput(shape, async () => {
-        const replica = shape!.subgraphs.get('signals')!;
+        // Kill the replica whose fan-out consumer holds the partition these signals go to (one key per
+        // instrument, so one partition): its events then wait for the group to rebalance.
+        const replica = await fanoutOwnerOfLastSignal();
         const killedAt = Date.now();
         await replica.kill();
         // Connections the gateways kept to the killed replica (through the balancer) fail the request
@@ -254,7 +267,7 @@ describe('scale-out: two gateways and two signals replicas on one Redis, Kafka a
         // At-least-once on Kafka; exactly once in effect (the fan-out's inbox) and to each subscriber.
         expect(onKafka.every((n) => n >= 1)).toBe(true);
         process.stdout.write(
-          `[scale-out] signals#1 killed -9 (session timeout ${TUNING.KAFKA_SESSION_TIMEOUT_MS} ms): all 6 signals on both gateways ${rebalancedMs} ms after the kill; Kafka copies ${onKafka.reduce((a, b) => a + b)}\n`,
+          `[scale-out] ${replica.spec.name} (fan-out owner of the signals' partition) killed -9 (session timeout ${TUNING.KAFKA_SESSION_TIMEOUT_MS} ms): all 6 signals on both gateways ${rebalancedMs} ms after the kill; Kafka copies ${onKafka.reduce((a, b) => a + b)}\n`,
         );
         await shape!.restart(replica);
       }),
