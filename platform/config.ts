@@ -20,6 +20,12 @@ export const baseConfigSchema = z.object({
     .string()
     .regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, _ and - only')
     .optional(),
+  /**
+   * Kafka consumer session: how long a consumer that died without leaving (kill -9, a lost node) keeps
+   * its partitions before the group rebalances. Between the broker's group.min/max.session.timeout.ms
+   * (6 s to 30 min by default).
+   */
+  KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(1_800_000).default(30_000),
   /** Shared by the gateway and the subgraphs: signs the identity headers the gateway forwards. */
   GATEWAY_SECRET: z.string().min(32, 'must be at least 32 characters'),
   /**

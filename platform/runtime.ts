@@ -17,7 +17,7 @@ export interface Infrastructure {
 
 export function createInfrastructure(
   config: Pick<BaseConfig, 'DATABASE_URL' | 'KAFKA_BROKERS' | 'KAFKA_CLIENT_ID'> &
-    Partial<Pick<BaseConfig, 'KAFKA_NAMESPACE' | 'DATABASE_POOL_SIZE'>>,
+    Partial<Pick<BaseConfig, 'KAFKA_NAMESPACE' | 'DATABASE_POOL_SIZE' | 'KAFKA_SESSION_TIMEOUT_MS'>>,
   logger: Logger,
   shared: { bus?: EventBus; prisma?: PrismaClient } = {},
 ): Infrastructure {
@@ -31,6 +31,7 @@ export function createInfrastructure(
           brokers: config.KAFKA_BROKERS.split(','),
           clientId: config.KAFKA_CLIENT_ID,
           namespace: config.KAFKA_NAMESPACE,
+          sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
           logger,
         })
       : createMemoryBus({ logger }));

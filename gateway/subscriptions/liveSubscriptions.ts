@@ -213,6 +213,11 @@ export function createLiveSubscriptions(options: LiveSubscriptionsOptions) {
             stream: context.stream,
             id: context.id,
           });
+          // From here on this subscriber receives events: what a client (or a test) can wait on.
+          log.info(
+            { field: operation.field, userId: viewer.userId, subscriptionId: context.id },
+            'live subscription started',
+          );
           return heldOpen(unsubscribe);
         },
       },

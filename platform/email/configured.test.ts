@@ -20,12 +20,25 @@ describe('configuredEmailSender', () => {
   it.each([
     ['no token', {}],
     ["Postmark's test token", { POSTMARK_SERVER_TOKEN: 'POSTMARK_API_TEST' }],
-    ['plain HTTP', { POSTMARK_SERVER_TOKEN: 'server-token', POSTMARK_API_URL: 'http://127.0.0.1:9' }],
+    ['plain HTTP', { POSTMARK_SERVER_TOKEN: 'server-token', POSTMARK_API_URL: 'http://postmark.internal:9' }],
   ])('refuses to start in production with %s', (_case, overrides) => {
     expect(() => configuredEmailSender({ ...settings, NODE_ENV: 'production', ...overrides })).toThrow(
       ConfigError,
     );
   });
+
+  it.each(['http://127.0.0.1:9', 'http://localhost:9', 'http://[::1]:9'])(
+    'accepts plain HTTP to the loopback host %s in production (nothing crosses a network)',
+    (url) => {
+      const sender = configuredEmailSender({
+        ...settings,
+        NODE_ENV: 'production',
+        POSTMARK_SERVER_TOKEN: 'server-token',
+        POSTMARK_API_URL: url,
+      });
+      expect(typeof sender?.send).toBe('function');
+    },
+  );
 
   it('accepts a real token over https in production', () => {
     const sender = configuredEmailSender({

@@ -23,6 +23,12 @@ export interface KafkaBusOptions {
    * consumer waits for its fetch in flight (kafkajs' default of 5 s made every shutdown take 5 s).
    */
   consumerMaxWaitMs?: number;
+  /**
+   * How long the group coordinator waits for a silent consumer before giving its partitions to the
+   * others (kafkajs' default 30 s). A replica killed with -9 never says goodbye: until this passes, its
+   * partitions, and a restarted replica's rejoin, wait. Heartbeats go at a third of it at most.
+   */
+  sessionTimeoutMs?: number;
 }
 
 function kafkaLogCreator(logger: Logger) {
@@ -50,6 +56,7 @@ export function createKafkaBus({
   namespace,
   topicReadyTimeoutMs = 30_000,
   consumerMaxWaitMs = 1_000,
+  sessionTimeoutMs = 30_000,
 }: KafkaBusOptions): EventBus {
   const physical = (name: string) => (namespace ? `${namespace}.${name}` : name);
   const kafka = new Kafka({
@@ -131,6 +138,8 @@ export function createKafkaBus({
         groupId: physical(groupId),
         allowAutoTopicCreation: false,
         maxWaitTimeInMs: consumerMaxWaitMs,
+        sessionTimeout: sessionTimeoutMs,
+        heartbeatInterval: Math.min(3_000, Math.floor(sessionTimeoutMs / 3)),
       });
       consumers.add(consumer);
       consumer.on(consumer.events.CRASH, ({ payload }) =>
