@@ -2,32 +2,50 @@ import { z } from 'zod';
 
 /** Settings every process shares; each process extends this with its own. */
 export const baseConfigSchema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
-  /** PostgreSQL connections per process (each subgraph holds its own pool). */
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  /** Unset: the in-process pub/sub stand-in (single-process `npm start` only). */
-  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
-  /** Comma-separated host:port list. Unset: the in-process event bus stand-in. */
+  NODE_ENV: z
+    .enum(['development', 'test', 'production'])
+    .default('development')
+    .describe('production turns on the production rules (each process config.ts) and hides demo data.'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('pino log level (JSON lines on stdout).'),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/ })
+    .describe('PostgreSQL connection URL (secret: it holds the password).'),
+  DATABASE_POOL_SIZE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(200)
+    .default(10)
+    .describe('PostgreSQL connections per process (each replica holds its own pool).'),
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/ })
+    .optional()
+    .describe('Redis URL (redis:// or rediss://). Required in production; unset: an in-process stand-in.'),
   KAFKA_BROKERS: z
     .string()
     .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'expected host:port[,host:port...]')
-    .optional(),
-  KAFKA_CLIENT_ID: z.string().default('tradeschool'),
-  /** Optional prefix for Kafka topics and consumer groups, to share one broker between environments. */
+    .optional()
+    .describe(
+      'Kafka bootstrap brokers, host:port[,host:port]. Required in production; unset: an in-process bus.',
+    ),
+  KAFKA_CLIENT_ID: z
+    .string()
+    .default('tradeschool')
+    .describe('Kafka client id (shows in broker logs and quotas).'),
   KAFKA_NAMESPACE: z
     .string()
     .regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, _ and - only')
-    .optional(),
-  /** Shared by the gateway and the subgraphs: signs the identity headers the gateway forwards. */
-  GATEWAY_SECRET: z.string().min(32, 'must be at least 32 characters'),
-  /**
-   * How old (or early) a gateway signature may be when a subgraph receives it; at most 30 s. Each
-   * request's nonce is remembered this long (Redis with REDIS_URL), so a captured request is refused
-   * the second time and for good once the window has passed.
-   */
-  GATEWAY_SIGNATURE_WINDOW_MS: z.coerce.number().int().min(1_000).max(30_000).default(30_000),
+    .optional()
+    .describe('Prefix of Kafka topics and consumer groups, to share one broker between environments.'),
+  GATEWAY_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    .describe(
+      'Deployment-wide secret: the gateway signs the identity headers it forwards, subgraphs verify them.',
+    ),
 });
 
 export type BaseConfig = z.infer<typeof baseConfigSchema>;
@@ -37,16 +55,81 @@ export class ConfigError extends Error {
 }
 
 /**
- * Parses the environment once at boot. The message names every bad variable, so a misconfigured
- * deployment fails before it serves anything.
+ * A process's configuration: its zod schema and the rules production adds (pure functions of the
+ * parsed config, each returning the problems it finds, every message starting with the variable).
  */
-export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+export interface ProcessConfig<S extends z.ZodType> {
+  schema: S;
+  productionProblems(config: z.infer<S>): string[];
+}
+
+/** A rule of production: the problems it finds in a parsed config, `VARIABLE: why` each. */
+export type ProductionRule<C> = (config: C) => string[];
+
+/** Every rule's problems, in order: what `productionProblems` of each process config is made of. */
+export function composeRules<C>(...rules: ProductionRule<C>[]): (config: C) => string[] {
+  return (config) => rules.flatMap((rule) => rule(config));
+}
+
+function zodProblems(error: z.ZodError): { names: Set<string>; problems: string[] } {
+  const names = new Set(error.issues.map((issue) => String(issue.path[0] ?? '(root)')));
+  const problems = error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  return { names, problems };
+}
+
+/** On a partial config (some values already reported), a rule that trips over a hole adds nothing. */
+function rulesOn<C>(config: C, productionProblems: (config: C) => string[], complete: boolean): string[] {
+  if (complete) return productionProblems(config);
+  try {
+    return productionProblems(config);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Parses the environment once at boot; with NODE_ENV=production, the process's production rules run
+ * too. One ConfigError names every bad variable, so a misconfigured deployment is fixed in one round
+ * (the style of Hive console's environment.ts): when some values are malformed or missing, the rules
+ * still run on the rest (the malformed ones dropped, so their defaults apply) and report what else is
+ * wrong.
+ */
+export function loadConfig<S extends z.ZodType>(
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+  productionProblems?: (config: z.infer<S>) => string[],
+): z.infer<S> {
   const parsed = schema.safeParse(env);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map(
-    (issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`,
-  );
-  throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  let problems: string[] = [];
+  let config: z.infer<S> | undefined;
+  if (parsed.success) {
+    config = parsed.data;
+  } else {
+    const found = zodProblems(parsed.error);
+    problems = found.problems;
+    // The rest, without the bad values; partial, so a required variable already reported does not stop
+    // the rules (zod 4 still applies the defaults of a partial object). A rule may then meet such a
+    // variable undefined, and its problem is dropped below as already named.
+    const rest = Object.fromEntries(Object.entries(env).filter(([name]) => !found.names.has(name)));
+    const retried = (schema instanceof z.ZodObject ? schema.partial() : schema).safeParse(rest);
+    if (retried.success) config = retried.data as z.infer<S>;
+  }
+  if (config && productionProblems && env.NODE_ENV === 'production') {
+    const named = new Set(problems.map((problem) => problem.split(':')[0]));
+    problems.push(
+      ...rulesOn(config, productionProblems, parsed.success).filter((p) => !named.has(p.split(':')[0])),
+    );
+  }
+  if (problems.length === 0) return config as z.infer<S>;
+  throw new ConfigError(`Invalid configuration:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+}
+
+/** loadConfig of one process's ProcessConfig. */
+export function loadProcessConfig<S extends z.ZodType>(
+  processConfig: ProcessConfig<S>,
+  env: NodeJS.ProcessEnv = process.env,
+): z.infer<S> {
+  return loadConfig(processConfig.schema, env, processConfig.productionProblems);
 }
 
 /** Port numbers from the environment: 0 asks the OS for a free one (tests). */
