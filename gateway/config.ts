@@ -24,44 +24,46 @@ const ms = (min: number, fallback: number, what: string) =>
  * arrives with each live event (signals stamps `releaseAt`), the token issuer and audience are
  * constants (platform/auth/accessToken.ts), live channel names are code (platform/events/topics.ts).
  */
-export const gatewayConfigSchema = baseConfigSchema.omit({ DATABASE_URL: true }).extend({
-  PORT: portSchema.default(GATEWAY_DEFAULT_PORT).describe('HTTP and graphql-ws port.'),
-  HOST: z.string().default('0.0.0.0').describe('Address to listen on.'),
-  JWKS_URL: z
-    .url()
-    .optional()
-    .describe("Identity's public keys; unset: the identity subgraph's /.well-known/jwks.json."),
-  TRUSTED_PROXIES: trustedProxiesSetting.describe(
-    "Our proxies' addresses/CIDRs (comma-separated): X-Forwarded-For is honoured only from them.",
-  ),
-  JWKS_CACHE_MAX_AGE_MS: ms(
-    1_000,
-    300_000,
-    "How long identity's JWKS is trusted before a refetch; keep it at most identity's JWKS_MAX_AGE_SECONDS.",
-  ),
-  JWKS_COOLDOWN_MS: ms(
-    0,
-    30_000,
-    'After a JWKS fetch, an unknown `kid` refetches only once this has passed.',
-  ),
-  RESPONSE_CACHE: z
-    .enum(['on', 'off'])
-    .default('on')
-    .describe('Cache anonymous public-catalog responses in Redis (dropped on learning.course.changed).'),
-  RESPONSE_CACHE_TTL_MS: ms(1_000, 300_000, 'Lifetime of a cached response (ms).'),
-  RESPONSE_CACHE_PREFIX: z
-    .string()
-    .min(1)
-    .default('ts:gw:rc:')
-    .describe('Redis key prefix of cached responses; a stack or bench of its own uses its own.'),
-  /** Unset: on, except in production, where a public IDE is one more thing to probe the schema with. */
-  IDE: z
-    .enum(['on', 'off'])
-    .optional()
-    .describe('The GraphiQL page at /; unset: on except with NODE_ENV=production.'),
-  ...subgraphUrlVariables,
-  ...gatewayLimitVariables,
-});
+export const gatewayConfigSchema = baseConfigSchema
+  .omit({ DATABASE_URL: true, DATABASE_POOL_SIZE: true })
+  .extend({
+    PORT: portSchema.default(GATEWAY_DEFAULT_PORT).describe('HTTP and graphql-ws port.'),
+    HOST: z.string().default('0.0.0.0').describe('Address to listen on.'),
+    JWKS_URL: z
+      .url()
+      .optional()
+      .describe("Identity's public keys; unset: the identity subgraph's /.well-known/jwks.json."),
+    TRUSTED_PROXIES: trustedProxiesSetting.describe(
+      "Our proxies' addresses/CIDRs (comma-separated): X-Forwarded-For is honoured only from them.",
+    ),
+    JWKS_CACHE_MAX_AGE_MS: ms(
+      1_000,
+      300_000,
+      "How long identity's JWKS is trusted before a refetch; keep it at most identity's JWKS_MAX_AGE_SECONDS.",
+    ),
+    JWKS_COOLDOWN_MS: ms(
+      0,
+      30_000,
+      'After a JWKS fetch, an unknown `kid` refetches only once this has passed.',
+    ),
+    RESPONSE_CACHE: z
+      .enum(['on', 'off'])
+      .default('on')
+      .describe('Cache anonymous public-catalog responses in Redis (dropped on learning.course.changed).'),
+    RESPONSE_CACHE_TTL_MS: ms(1_000, 300_000, 'Lifetime of a cached response (ms).'),
+    RESPONSE_CACHE_PREFIX: z
+      .string()
+      .min(1)
+      .default('ts:gw:rc:')
+      .describe('Redis key prefix of cached responses; a stack or bench of its own uses its own.'),
+    /** Unset: on, except in production, where a public IDE is one more thing to probe the schema with. */
+    IDE: z
+      .enum(['on', 'off'])
+      .optional()
+      .describe('The GraphiQL page at /; unset: on except with NODE_ENV=production.'),
+    ...subgraphUrlVariables,
+    ...gatewayLimitVariables,
+  });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 

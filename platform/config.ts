@@ -10,9 +10,9 @@ export const baseConfigSchema = z.object({
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info')
     .describe('pino log level (JSON lines on stdout).'),
-  DATABASE_URL: z
-    .url({ protocol: /^postgres(ql)?$/ })
-    .describe('PostgreSQL connection URL (secret: it holds the password).'),
+  DATABASE_URL: secret(
+    z.url({ protocol: /^postgres(ql)?$/ }).describe('PostgreSQL connection URL (it holds the password).'),
+  ),
   DATABASE_POOL_SIZE: z.coerce
     .number()
     .int()
@@ -20,10 +20,12 @@ export const baseConfigSchema = z.object({
     .max(200)
     .default(10)
     .describe('PostgreSQL connections per process (each replica holds its own pool).'),
-  REDIS_URL: z
-    .url({ protocol: /^rediss?$/ })
-    .optional()
-    .describe('Redis URL (redis:// or rediss://). Required in production; unset: an in-process stand-in.'),
+  REDIS_URL: secret(
+    z
+      .url({ protocol: /^rediss?$/ })
+      .optional()
+      .describe('Redis URL (redis:// or rediss://). Required in production; unset: an in-process stand-in.'),
+  ),
   KAFKA_BROKERS: z
     .string()
     .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'expected host:port[,host:port...]')
@@ -40,13 +42,23 @@ export const baseConfigSchema = z.object({
     .regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, _ and - only')
     .optional()
     .describe('Prefix of Kafka topics and consumer groups, to share one broker between environments.'),
-  GATEWAY_SECRET: z
-    .string()
-    .min(32, 'must be at least 32 characters')
-    .describe(
-      'Deployment-wide secret: the gateway signs the identity headers it forwards, subgraphs verify them.',
-    ),
+  GATEWAY_SECRET: secret(
+    z
+      .string()
+      .min(32, 'must be at least 32 characters')
+      .describe(
+        'Deployment-wide: the gateway signs the identity headers it forwards, subgraphs verify them.',
+      ),
+  ),
 });
+
+/**
+ * Marks a variable secret (apply after `.describe()`): the variable list (deploy/variables.ts) then has
+ * it come from a Kubernetes Secret and never writes a value for it.
+ */
+export function secret<T extends z.ZodType>(schema: T): T {
+  return schema.meta({ ...schema.meta(), secret: true });
+}
 
 export type BaseConfig = z.infer<typeof baseConfigSchema>;
 
@@ -66,9 +78,13 @@ export interface ProcessConfig<S extends z.ZodType> {
 /** A rule of production: the problems it finds in a parsed config, `VARIABLE: why` each. */
 export type ProductionRule<C> = (config: C) => string[];
 
+/** Rules composed into one: its problems are every rule's, in order; `rules` lists them flat. */
+export type ComposedRules<C> = ((config: C) => string[]) & { rules: readonly ProductionRule<C>[] };
+
 /** Every rule's problems, in order: what `productionProblems` of each process config is made of. */
-export function composeRules<C>(...rules: ProductionRule<C>[]): (config: C) => string[] {
-  return (config) => rules.flatMap((rule) => rule(config));
+export function composeRules<C>(...rules: (ProductionRule<C> | ComposedRules<C>)[]): ComposedRules<C> {
+  const flat = rules.flatMap((rule) => ('rules' in rule ? rule.rules : [rule]));
+  return Object.assign((config: C) => flat.flatMap((rule) => rule(config)), { rules: flat });
 }
 
 function zodProblems(error: z.ZodError): { names: Set<string>; problems: string[] } {
@@ -80,46 +96,63 @@ function zodProblems(error: z.ZodError): { names: Set<string>; problems: string[
 /** On a partial config (some values already reported), a rule that trips over a hole adds nothing. */
 function rulesOn<C>(config: C, productionProblems: (config: C) => string[], complete: boolean): string[] {
   if (complete) return productionProblems(config);
-  try {
-    return productionProblems(config);
-  } catch {
-    return [];
-  }
+  const rules =
+    'rules' in productionProblems ? (productionProblems as ComposedRules<C>).rules : [productionProblems];
+  return rules.flatMap((rule) => {
+    try {
+      return rule(config);
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** The variable a problem names (`NAME: why`, or `NAME.key: why` for a JSON value). */
+export function variableOf(problem: string): string {
+  return problem.split(':')[0]!.split('.')[0]!;
 }
 
 /**
- * Parses the environment once at boot; with NODE_ENV=production, the process's production rules run
- * too. One ConfigError names every bad variable, so a misconfigured deployment is fixed in one round
- * (the style of Hive console's environment.ts): when some values are malformed or missing, the rules
- * still run on the rest (the malformed ones dropped, so their defaults apply) and report what else is
- * wrong.
+ * Every problem of an environment, and the config when there are none. With NODE_ENV=production the
+ * process's production rules run too, and when some values are malformed or missing they still run on
+ * the rest, so one report names every bad variable (the style of Hive console's environment.ts).
  */
+export function configProblems<S extends z.ZodType>(
+  schema: S,
+  env: NodeJS.ProcessEnv,
+  productionProblems?: (config: z.infer<S>) => string[],
+): { config: z.infer<S> | undefined; problems: string[] } {
+  const parsed = schema.safeParse(env);
+  if (parsed.success && !(productionProblems && env.NODE_ENV === 'production')) {
+    return { config: parsed.data, problems: [] };
+  }
+  let problems: string[] = [];
+  let config: z.infer<S> | undefined = parsed.data;
+  if (!parsed.success) {
+    const found = zodProblems(parsed.error);
+    problems = found.problems;
+    // The rest, without the bad values; partial, so a required variable already reported does not stop
+    // the rules (zod 4 still applies the defaults of a partial object). A rule may then meet such a
+    // variable undefined: rulesOn skips what it cannot check, and repeats of named variables are dropped.
+    const rest = Object.fromEntries(Object.entries(env).filter(([name]) => !found.names.has(name)));
+    const retried = (schema instanceof z.ZodObject ? schema.partial() : schema).safeParse(rest);
+    config = retried.success ? (retried.data as z.infer<S>) : undefined;
+  }
+  if (config && productionProblems && env.NODE_ENV === 'production') {
+    const named = new Set(problems.map(variableOf));
+    const more = rulesOn(config, productionProblems, parsed.success);
+    problems.push(...more.filter((problem) => !named.has(variableOf(problem))));
+  }
+  return { config: problems.length ? undefined : config, problems };
+}
+
+/** Parses the environment once at boot: a misconfigured deployment fails before it serves anything. */
 export function loadConfig<S extends z.ZodType>(
   schema: S,
   env: NodeJS.ProcessEnv = process.env,
   productionProblems?: (config: z.infer<S>) => string[],
 ): z.infer<S> {
-  const parsed = schema.safeParse(env);
-  let problems: string[] = [];
-  let config: z.infer<S> | undefined;
-  if (parsed.success) {
-    config = parsed.data;
-  } else {
-    const found = zodProblems(parsed.error);
-    problems = found.problems;
-    // The rest, without the bad values; partial, so a required variable already reported does not stop
-    // the rules (zod 4 still applies the defaults of a partial object). A rule may then meet such a
-    // variable undefined, and its problem is dropped below as already named.
-    const rest = Object.fromEntries(Object.entries(env).filter(([name]) => !found.names.has(name)));
-    const retried = (schema instanceof z.ZodObject ? schema.partial() : schema).safeParse(rest);
-    if (retried.success) config = retried.data as z.infer<S>;
-  }
-  if (config && productionProblems && env.NODE_ENV === 'production') {
-    const named = new Set(problems.map((problem) => problem.split(':')[0]));
-    problems.push(
-      ...rulesOn(config, productionProblems, parsed.success).filter((p) => !named.has(p.split(':')[0])),
-    );
-  }
+  const { config, problems } = configProblems(schema, env, productionProblems);
   if (problems.length === 0) return config as z.infer<S>;
   throw new ConfigError(`Invalid configuration:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError, composeRules, type ProductionRule } from '../config';
+import { ConfigError, composeRules, secret, type ProductionRule } from '../config';
 import { httpsUnlessLoopback, problemIf } from '../productionRules';
 import { DEFAULT_EMAIL_FROM } from './emailSender';
 
@@ -9,11 +9,13 @@ import { DEFAULT_EMAIL_FROM } from './emailSender';
  * Postmark-compatible server (emulators/postmark).
  */
 export const emailSettingsShape = {
-  POSTMARK_SERVER_TOKEN: z
-    .string()
-    .min(1)
-    .optional()
-    .describe('Postmark server token (secret). Required in production; unset elsewhere: emails are logged.'),
+  POSTMARK_SERVER_TOKEN: secret(
+    z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Postmark server token. Required in production; unset elsewhere: emails are logged.'),
+  ),
   POSTMARK_API_URL: z
     .url({ protocol: /^https?$/ })
     .default('https://api.postmarkapp.com')

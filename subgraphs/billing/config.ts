@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { composeRules, type ProcessConfig, type ProductionRule } from '../../platform/config';
+import { composeRules, secret, type ProcessConfig, type ProductionRule } from '../../platform/config';
 import { httpsUnlessLoopback } from '../../platform/productionRules';
 import { subgraphConfigSchema, subgraphProductionRules } from '../../platform/subgraphConfig';
 
@@ -13,11 +13,10 @@ export const billingConfigSchema = subgraphConfigSchema.extend({
     .default('https://api.razorpay.com')
     .describe("Razorpay's API base URL; https in production unless the host is a loopback address."),
   RAZORPAY_KEY_ID: z.string().min(1).describe('Razorpay key id.'),
-  RAZORPAY_KEY_SECRET: z.string().min(1).describe('Razorpay key secret (secret).'),
-  RAZORPAY_WEBHOOK_SECRET: z
-    .string()
-    .min(1)
-    .describe('Secret of the Razorpay webhook: HMAC-SHA256 of every webhook body (secret).'),
+  RAZORPAY_KEY_SECRET: secret(z.string().min(1).describe('Razorpay key secret.')),
+  RAZORPAY_WEBHOOK_SECRET: secret(
+    z.string().min(1).describe('Secret of the Razorpay webhook: HMAC-SHA256 of every webhook body.'),
+  ),
   REFUND_SELF_SERVICE_LIMIT_MINOR: z.coerce
     .bigint()
     .default(2_500_000n)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { composeRules, type ProcessConfig, type ProductionRule } from '../../platform/config';
+import { composeRules, secret, type ProcessConfig, type ProductionRule } from '../../platform/config';
 import { emailProductionProblems, emailSettingsShape } from '../../platform/email/emailSettings';
 import { httpsUnlessLoopback, problemIf } from '../../platform/productionRules';
 import { subgraphConfigSchema, subgraphProductionRules } from '../../platform/subgraphConfig';
@@ -54,11 +54,13 @@ export const identitySettingsShape = {
     .min(1)
     .default(24 * 3600)
     .describe('Longest lockout.'),
-  IDENTITY_DATA_KEY: z
-    .string()
-    .min(32)
-    .optional()
-    .describe('32+ chars (secret); seals TOTP secrets and PANs at rest. Required in production.'),
+  IDENTITY_DATA_KEY: secret(
+    z
+      .string()
+      .min(32)
+      .optional()
+      .describe('32+ chars; seals TOTP secrets and PANs at rest. Required in production.'),
+  ),
   KYC_VALIDITY_DAYS: int()
     .min(1)
     .max(3650)
@@ -95,10 +97,10 @@ export type IdentitySettings = z.infer<typeof identitySettingsSchema>;
 const pem = (what: string) => z.string().optional().describe(what);
 
 export const identityConfigSchema = subgraphConfigSchema.extend({
-  JWT_PRIVATE_KEY: pem('PKCS#8 PEM of the ES256 signing key (secret). Required in production.'),
+  JWT_PRIVATE_KEY: secret(pem('PKCS#8 PEM of the ES256 signing key. Required in production.')),
   JWT_PUBLIC_KEY: pem('SPKI PEM of the signing key. Required in production.'),
-  JWT_NEXT_PRIVATE_KEY: pem(
-    'Key rotation: the next private key (secret), published at once, signs from JWT_NEXT_SIGNS_FROM.',
+  JWT_NEXT_PRIVATE_KEY: secret(
+    pem('Key rotation: the next private key, published at once, signs from JWT_NEXT_SIGNS_FROM.'),
   ),
   JWT_NEXT_PUBLIC_KEY: pem('Key rotation: the next public key.'),
   JWT_NEXT_SIGNS_FROM: z.iso

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { composeRules, type ProcessConfig, type ProductionRule } from '../../platform/config';
+import { composeRules, secret, type ProcessConfig, type ProductionRule } from '../../platform/config';
 import { httpsUnlessLoopback, problemIf } from '../../platform/productionRules';
 import { subgraphConfigSchema, subgraphProductionRules } from '../../platform/subgraphConfig';
 
@@ -7,11 +7,13 @@ const int = () => z.coerce.number().int();
 
 /** Trading's tunables; defaults are what `npm start` and the tests use unless they say otherwise. */
 export const tradingSettingsSchema = z.object({
-  TRADING_DATA_KEY: z
-    .string()
-    .min(32)
-    .optional()
-    .describe('32+ chars (secret); seals exchange API credentials at rest. Required in production.'),
+  TRADING_DATA_KEY: secret(
+    z
+      .string()
+      .min(32)
+      .optional()
+      .describe('32+ chars; seals exchange API credentials at rest. Required in production.'),
+  ),
   /** ₹5,00,000 per order, ₹10,00,000 per instrument, ₹1,00,000 a day. */
   RISK_MAX_ORDER_NOTIONAL_MINOR: z.coerce
     .bigint()
