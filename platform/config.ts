@@ -89,7 +89,12 @@ export function composeRules<C>(...rules: (ProductionRule<C> | ComposedRules<C>)
 
 function zodProblems(error: z.ZodError): { names: Set<string>; problems: string[] } {
   const names = new Set(error.issues.map((issue) => String(issue.path[0] ?? '(root)')));
-  const problems = error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  // zod says "Invalid input: expected string, received undefined" for a variable that is not set.
+  const messageOf = (issue: z.core.$ZodIssue) =>
+    issue.code === 'invalid_type' && issue.message.endsWith('received undefined')
+      ? 'required'
+      : issue.message;
+  const problems = error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${messageOf(issue)}`);
   return { names, problems };
 }
 
