@@ -4,6 +4,7 @@ import prettier from 'prettier';
 import { repoRoot } from '../platform/topology';
 import { composeFile } from './compose';
 import { k8sFiles } from './k8s';
+import { overlayFiles } from './k8sOverlays';
 import { assertEveryRequiredVariableProvided } from './provision';
 import { readmeWithProductionSection } from './readme';
 
@@ -18,6 +19,7 @@ export async function generatedDeployFiles(): Promise<Record<string, string>> {
     'docker-compose.yml': composeFile(),
     'README.md': readmeWithProductionSection(readme),
     ...k8sFiles(),
+    ...overlayFiles(),
   };
   // Formatted as `npm run lint` (prettier --check .) wants them, so generation and lint agree.
   const formatted = await Promise.all(
