@@ -11,7 +11,7 @@ import { createGatewayAuth } from '../gateway/auth/gatewayAuth';
 import { startStack } from '../gateway/stack';
 import { hashPassword } from '../platform/auth/password';
 import { createLogger } from '../platform/logger';
-import { identitySettingsSchema } from '../platform/subgraphConfig';
+import { identitySettingsSchema } from '../subgraphs/identity/config';
 import { createTestDatabase } from '../test/support/database';
 
 const CONCURRENCY = 20;

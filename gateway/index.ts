@@ -1,12 +1,12 @@
-import { loadConfig } from '../platform/config';
+import { loadProcessConfig } from '../platform/config';
 import { createLogger } from '../platform/logger';
 import { onShutdown } from '../platform/shutdown';
-import { gatewayConfigSchema } from './config';
+import { gatewayConfig } from './config';
 import { createGatewayServer } from './server';
 
 // The gateway as its own process (docker-compose, Kubernetes); `npm start` runs it in-process instead.
 async function main(): Promise<void> {
-  const config = loadConfig(gatewayConfigSchema);
+  const config = loadProcessConfig(gatewayConfig);
   const logger = createLogger({ name: 'gateway', level: config.LOG_LEVEL });
   const gateway = createGatewayServer(config, logger);
   await gateway.start();

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '../platform/auth/accessToken';
 import { Domains, type Domain, type EventBus } from '../platform/events/envelope';
 import { createGraphQLHttpServer } from '../platform/graphqlHttp';
 import { createHealthHandler } from '../platform/health';
@@ -36,9 +37,13 @@ export function createGatewayServer(
   logger: Logger,
   /**
    * A pub/sub shared with the signals fan-out (in-process `npm start`); otherwise one of its own.
-   * liveChannels: the user and ticks channels' names (tests use their own; LiveChannels by default).
+   * liveChannels: the live channels' names (tests use their own; LiveChannels by default).
    */
-  shared: { pubsub?: LivePubSub; liveChannels?: { user?: string; ticks?: string }; bus?: EventBus } = {},
+  shared: {
+    pubsub?: LivePubSub;
+    liveChannels?: { signals?: string; user?: string; ticks?: string };
+    bus?: EventBus;
+  } = {},
 ) {
   const urls = subgraphUrls(config);
   // Query limits, rate limits and trusted documents (gateway/limits).
@@ -72,8 +77,8 @@ export function createGatewayServer(
   // Token verification (pinned alg, iss/aud/typ, JWKS cache, session denylist) lives in gateway/auth.
   const auth = createGatewayAuth({
     jwksUrl: config.JWKS_URL ?? new URL('/.well-known/jwks.json', urls.identity).toString(),
-    issuer: config.JWT_ISSUER,
-    audience: config.JWT_AUDIENCE,
+    issuer: ACCESS_TOKEN_ISSUER,
+    audience: ACCESS_TOKEN_AUDIENCE,
     redisUrl: config.REDIS_URL,
     jwksCacheMaxAgeMs: config.JWKS_CACHE_MAX_AGE_MS,
     jwksCooldownMs: config.JWKS_COOLDOWN_MS,
@@ -127,8 +132,8 @@ export function createGatewayServer(
     currentTier: auth.currentTier,
     tierCheckMs: config.LIVE_TIER_CHECK_MS,
     logger,
-    freeSignalDelayMs: config.FREE_SIGNAL_DELAY_MS,
-    channels: { signals: config.LIVE_SIGNALS_CHANNEL, ...shared.liveChannels },
+    // FREE's delay arrives with each signal event (signals stamps releaseAt per tier).
+    channels: shared.liveChannels,
     ...protection.live,
     clientOf: (req) => clientInfoOf(req, config.TRUSTED_PROXIES),
   });

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { createAccessTokenSigner } from '../platform/auth/accessToken';
+import {
+  ACCESS_TOKEN_AUDIENCE,
+  ACCESS_TOKEN_ISSUER,
+  createAccessTokenSigner,
+} from '../platform/auth/accessToken';
 import { createGatewayReplayGuard } from '../platform/auth/gatewayReplayGuard';
 import { startEmbeddedPostmark } from '../emulators/postmark/embedded';
 import type { EmailSender } from '../platform/email/emailSender';
@@ -44,7 +48,7 @@ export interface StackOptions {
     privateKeyPem?: string;
     publicKeyPem?: string;
   };
-  /** Signals fan-out group, live channel and FREE delay (the gateway gets the same channel and delay). */
+  /** Signals fan-out group, live channel and FREE delay (the gateway listens on the same channel). */
   signals?: Omit<SignalsSubgraphOptions, 'livePubSub'>;
   /**
    * Redis channels of per-user events and market ticks (LiveChannels by default): the gateway listens
@@ -108,8 +112,8 @@ async function startComponents(
     outboxPollMs: options.outboxPollMs,
   };
   const signer = await createAccessTokenSigner({
-    issuer: 'tradeschool-identity',
-    audience: 'tradeschool-api',
+    issuer: ACCESS_TOKEN_ISSUER,
+    audience: ACCESS_TOKEN_AUDIENCE,
     privateKeyPem: options.identity?.privateKeyPem,
     publicKeyPem: options.identity?.publicKeyPem,
   });
@@ -179,8 +183,6 @@ async function startComponents(
     SIGNALS_URL: urls.signals,
     TRADING_URL: urls.trading,
     BILLING_URL: urls.billing,
-    FREE_SIGNAL_DELAY_MS: options.signals?.freeSignalDelayMs,
-    LIVE_SIGNALS_CHANNEL: options.signals?.liveChannel,
     RATE_LIMITS: 'off',
     RESPONSE_CACHE: options.gatewayResponseCache ? 'on' : 'off',
     RESPONSE_CACHE_PREFIX: `ts:gw:rc:${randomUUID()}:`,
@@ -188,7 +190,7 @@ async function startComponents(
   });
   const gateway = createGatewayServer(gatewayConfig, logger.child({ component: 'gateway' }), {
     pubsub: livePubSub,
-    liveChannels: options.liveChannels,
+    liveChannels: { signals: options.signals?.liveChannel, ...options.liveChannels },
     bus: infra.bus,
   });
   started(() => gateway.stop());

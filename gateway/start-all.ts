@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { z } from 'zod';
 import { loadConfig } from '../platform/config';
 import { configuredEmailSender } from '../platform/email/configured';
-import { emailSettingsSchema } from '../platform/subgraphConfig';
+import { emailSettingsSchema } from '../platform/email/emailSettings';
 import { createLogger } from '../platform/logger';
 import { createPrismaClient } from '../platform/prisma';
 import { onShutdown } from '../platform/shutdown';

@@ -13,7 +13,7 @@ export interface SignalTierRule {
   historyDays: number | null;
 }
 
-/** FREE's delay; deployments and tests override it (gateway FREE_SIGNAL_DELAY_MS, subgraph option). */
+/** FREE's delay; deployments and tests override it (signals' FREE_SIGNAL_DELAY_MS, subgraph option). */
 export const DEFAULT_FREE_SIGNAL_DELAY_MS = 15 * 60_000;
 
 export function signalTierRules(freeDelayMs = DEFAULT_FREE_SIGNAL_DELAY_MS): Record<Tier, SignalTierRule> {
@@ -22,6 +22,18 @@ export function signalTierRules(freeDelayMs = DEFAULT_FREE_SIGNAL_DELAY_MS): Rec
     PREMIUM: { delayMs: 0, dailyCap: null, historyDays: 90 },
     ENTERPRISE: { delayMs: 0, dailyCap: null, historyDays: null },
   };
+}
+
+/** When each tier may see a signal (ISO time), or null when it is past the tier's daily cap. */
+export function signalReleaseTimes(
+  rules: Record<Tier, SignalTierRule>,
+  signal: { publishedAt: Date; dayIndex: number },
+): Record<Tier, string | null> {
+  const at = (rule: SignalTierRule) =>
+    rule.dailyCap !== null && signal.dayIndex > rule.dailyCap
+      ? null
+      : new Date(signal.publishedAt.getTime() + rule.delayMs).toISOString();
+  return { FREE: at(rules.FREE), PREMIUM: at(rules.PREMIUM), ENTERPRISE: at(rules.ENTERPRISE) };
 }
 
 /** Anonymous callers get the FREE view. */

@@ -1,23 +1,26 @@
 import { createGatewayReplayGuard } from './auth/gatewayReplayGuard';
-import { loadConfig } from './config';
+import { loadProcessConfig, type ProcessConfig } from './config';
 import type { Domain } from './events/envelope';
 import { createLogger } from './logger';
 import { createInfrastructure } from './runtime';
 import { onShutdown } from './shutdown';
-import { subgraphConfigSchema, type SubgraphConfig } from './subgraphConfig';
+import type { subgraphConfigSchema, SubgraphConfig } from './subgraphConfig';
 import type { ServesHttp, SubgraphDeps } from './subgraphModule';
 
 interface Startable extends ServesHttp {
   start(port: number, host?: string): Promise<string>;
 }
 
-/** Entry point of one subgraph as its own process (docker-compose, Kubernetes). */
-export async function runSubgraphProcess<C extends SubgraphConfig>(
+/**
+ * Entry point of one subgraph as its own process (docker-compose, Kubernetes): loads the subgraph's own
+ * config module (subgraphs/<name>/config.ts), production rules included, before anything connects.
+ */
+export async function runSubgraphProcess<S extends typeof subgraphConfigSchema>(
   name: Domain,
-  build: (deps: SubgraphDeps, config: C) => Promise<Startable> | Startable,
-  schema = subgraphConfigSchema,
+  processConfig: ProcessConfig<S>,
+  build: (deps: SubgraphDeps, config: SubgraphConfig & S['_output']) => Promise<Startable> | Startable,
 ): Promise<void> {
-  const config = loadConfig(schema) as C;
+  const config: SubgraphConfig & S['_output'] = loadProcessConfig(processConfig);
   const logger = createLogger({ name, level: config.LOG_LEVEL });
   const infra = createInfrastructure(config, logger);
   await infra.start();

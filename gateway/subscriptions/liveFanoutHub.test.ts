@@ -148,6 +148,21 @@ describe('signal fan-out hub', () => {
     instance.stop();
   });
 
+  it("follows the event's releaseAt (stamped by signals, which owns the delay) over its own rules", async () => {
+    const { instance } = hub();
+    const free = socket();
+    const premium = socket();
+    instance.subscribe(viewer('FREE'), derive(q), subscriber(free, 'f'));
+    instance.subscribe(viewer('PREMIUM'), derive(q), subscriber(premium, 'p'));
+    const past = new Date(Date.now() - 1_000).toISOString();
+    // The hub's own rules would hold FREE back 200 ms; the event releases it at once and PREMIUM never.
+    instance.onEvent('signals', { ...event(), releaseAt: { FREE: past, PREMIUM: null, ENTERPRISE: past } });
+    await flush();
+    expect(free.frames).toHaveLength(1);
+    expect(premium.frames).toEqual([]);
+    instance.stop();
+  });
+
   it('closes a socket whose send buffer is over the bound instead of writing to it', async () => {
     const { instance } = hub();
     const slow = socket(2_000_000);

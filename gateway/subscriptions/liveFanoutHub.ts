@@ -16,6 +16,7 @@ export type LiveExecutor = (
 
 export interface LiveFanoutHubOptions {
   execute: LiveExecutor;
+  /** For signal events without `releaseAt` (older fan-outs); newer ones say when each tier sees them. */
   rules: Record<Tier, SignalTierRule>;
   logger: Logger;
   /** A socket whose unsent bytes pass this is closed rather than allowed to slow the others. */
@@ -149,8 +150,14 @@ export function createLiveFanoutHub(options: LiveFanoutHubOptions) {
 
   function onSignalTiers(field: string, event: LiveSignalEvent): void {
     for (const [tier, rule] of Object.entries(rules) as [Tier, SignalTierRule][]) {
-      if (rule.dailyCap !== null && event.dayIndex > rule.dailyCap) continue;
-      const wait = Date.parse(event.publishedAt) + rule.delayMs - now();
+      // The fan-out's release times when the event has them (signals owns the rules); else ours.
+      const release = event.releaseAt
+        ? event.releaseAt[tier]
+        : rule.dailyCap !== null && event.dayIndex > rule.dailyCap
+          ? null
+          : new Date(Date.parse(event.publishedAt) + rule.delayMs).toISOString();
+      if (release === null || release === undefined) continue;
+      const wait = Date.parse(release) - now();
       if (wait <= 0) {
         deliverTo(field, tier, event);
         continue;

@@ -18,6 +18,13 @@ export const ACCESS_TOKEN_ALG = 'ES256';
 /** RFC 9068 header type: an ID token or a refresh token can never pass as an access token. */
 export const ACCESS_TOKEN_TYP = 'at+jwt';
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+/**
+ * `iss` and `aud` of our access tokens. Constants, not variables: identity signs them and the gateway
+ * checks them, and two processes each reading a variable that must match is a misconfiguration
+ * waiting to happen (a deployment is told apart by its signing key, not by these names).
+ */
+export const ACCESS_TOKEN_ISSUER = 'tradeschool-identity';
+export const ACCESS_TOKEN_AUDIENCE = 'tradeschool-api';
 /** The issue's ceiling on clock tolerance; verifiers clamp whatever they are given to it. */
 export const MAX_CLOCK_TOLERANCE_SECONDS = 60;
 

@@ -134,6 +134,12 @@ export interface LiveSignalEvent {
   publishedAt: string;
   /** Rank among the signals of its UTC day (FREE sees only the first few). */
   dayIndex: number;
+  /**
+   * When each tier may see this event (ISO time); null: never (past the tier's daily cap). Stamped by
+   * the signals fan-out, which owns the tier rules (its FREE_SIGNAL_DELAY_MS), so gateways need no
+   * setting that must match it. Absent on events of older fan-outs: gateways then apply the defaults.
+   */
+  releaseAt?: Record<'FREE' | 'PREMIUM' | 'ENTERPRISE', string | null>;
 }
 
 /** learning → analytics, notifications, CRM. Keys are the course id, so one course's events stay in order. */

@@ -6,7 +6,7 @@ import { parse } from 'graphql';
 import type { AccessTokenSigner } from '../../platform/auth/accessToken';
 import type { EmailSender } from '../../platform/email/emailSender';
 import { createKeyValueStore, type KeyValueStore } from '../../platform/keyValueStore';
-import { identitySettingsSchema, type IdentitySettings } from '../../platform/subgraphConfig';
+import { identitySettingsSchema, type IdentitySettings } from './config';
 import { assembleSubgraph, type SubgraphDeps } from '../../platform/subgraphModule';
 import { repoRoot } from '../../platform/topology';
 import { chargeBatchedAttempts } from './attemptCharging';

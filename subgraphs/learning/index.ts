@@ -1,7 +1,10 @@
 import { runSubgraphProcess } from '../../platform/subgraphProcess';
+import { learningConfig } from './config';
 import { createLearningSubgraph } from './server';
 
-runSubgraphProcess('learning', (deps) => createLearningSubgraph(deps)).catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runSubgraphProcess('learning', learningConfig, (deps) => createLearningSubgraph(deps)).catch(
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -60,6 +60,12 @@ it('publishes each signal event to the live channel once, however often it is de
       symbol: 'BTC-USDT',
       publishedAt: expect.any(String),
       dayIndex: expect.any(Number),
+      // Signals owns the tier rules: the event says when each tier sees it (FREE 15 minutes later).
+      releaseAt: {
+        FREE: new Date(Date.parse(heard[0]!.publishedAt) + 15 * 60_000).toISOString(),
+        PREMIUM: heard[0]!.publishedAt,
+        ENTERPRISE: heard[0]!.publishedAt,
+      },
     },
   ]);
 

@@ -13,6 +13,8 @@ import {
 import type { Logger } from '../../platform/logger';
 import type { PrismaClient } from '../../platform/prisma';
 import type { LivePubSub } from '../../platform/pubsub';
+import { signalReleaseTimes, signalTierRules, type SignalTierRule } from '../../platform/signalTiers';
+import type { Tier } from '../../platform/auth/viewer';
 
 export const SIGNAL_FANOUT_GROUP = 'signals-fanout';
 
@@ -26,6 +28,8 @@ export interface SignalFanoutOptions {
   channel?: string;
   /** Where per-user events (triggered price alerts) go. */
   userChannel?: string;
+  /** The tier rules history applies too: each event says when every tier may see it. */
+  rules?: Record<Tier, SignalTierRule>;
 }
 
 /**
@@ -42,6 +46,7 @@ export function createSignalFanout({
   groupId = SIGNAL_FANOUT_GROUP,
   channel = LiveChannels.signals,
   userChannel = LiveChannels.user,
+  rules = signalTierRules(),
 }: SignalFanoutOptions) {
   const log = logger.child({ component: 'signal-fanout' });
 
@@ -61,6 +66,7 @@ export function createSignalFanout({
         symbol,
         publishedAt: signal.createdAt.toISOString(),
         dayIndex: signal.dayIndex,
+        releaseAt: signalReleaseTimes(rules, { publishedAt: signal.createdAt, dayIndex: signal.dayIndex }),
       };
       await pubsub.engine.publish(channel, live);
     };

@@ -1,18 +1,17 @@
 import { createLivePubSub } from '../../platform/pubsub';
-import { subgraphConfigSchema, type SubgraphConfig } from '../../platform/subgraphConfig';
 import { runSubgraphProcess } from '../../platform/subgraphProcess';
-import { marketDataSettingsShape, type MarketDataSettings } from './marketData/settings';
+import { signalsConfig } from './config';
 import { createSignalsSubgraph } from './server';
 
-// MARKET_DATA_* (marketData/settings.ts) extend the subgraph's schema until signals has its config module.
-const signalsConfigSchema = subgraphConfigSchema.extend(marketDataSettingsShape);
-
-// The fan-out publishes to REDIS_URL, where every gateway node listens.
-runSubgraphProcess<SubgraphConfig & MarketDataSettings>(
-  'signals',
-  (deps, config) =>
-    createSignalsSubgraph(deps, { livePubSub: createLivePubSub(config.REDIS_URL), marketData: config }),
-  signalsConfigSchema,
+// The fan-out publishes to REDIS_URL, where every gateway node listens; each event carries the time
+// every tier may see it (FREE_SIGNAL_DELAY_MS), so the gateways need no delay of their own. The
+// market-data ingestion (MARKET_DATA_*, marketData/settings.ts) runs on one replica at a time.
+runSubgraphProcess('signals', signalsConfig, (deps, config) =>
+  createSignalsSubgraph(deps, {
+    livePubSub: createLivePubSub(config.REDIS_URL),
+    freeSignalDelayMs: config.FREE_SIGNAL_DELAY_MS,
+    marketData: config,
+  }),
 ).catch((error: unknown) => {
   console.error(error);
   process.exit(1);

@@ -37,7 +37,7 @@ export interface SignalsSubgraphOptions {
   lifecycleGroupId?: string;
   /** How often due signals expire. */
   expirySweepMs?: number;
-  /** FREE's delay on history; must match the gateway's FREE_SIGNAL_DELAY_MS. */
+  /** FREE's delay, on history and in each live event's releaseAt (the gateways honour it). */
   freeSignalDelayMs?: number;
   /** Market-data ingestion (MARKET_DATA_*); unset or MARKET_DATA_EXCHANGE=off: none in this process. */
   marketData?: MarketDataSettings;
@@ -84,6 +84,7 @@ export function createSignalsSubgraph(deps: SubgraphDeps, options: SignalsSubgra
             groupId: options.fanoutGroupId,
             channel: options.liveChannel,
             userChannel: options.userChannel,
+            rules,
           }),
         ]
       : []),

@@ -1,14 +1,14 @@
 import { createLivePubSub } from '../../platform/pubsub';
 import { runSubgraphProcess } from '../../platform/subgraphProcess';
+import { tradingConfig } from './config';
 import { createTradingSubgraph } from './server';
-import { tradingConfigSchema, type TradingConfig } from './settings';
 
-runSubgraphProcess<TradingConfig>(
+runSubgraphProcess(
   'trading',
+  tradingConfig,
   // Order and position changes reach the gateways through Redis, like the signals fan-out.
   (deps, config) =>
     createTradingSubgraph(deps, { ...config, livePubSub: createLivePubSub(config.REDIS_URL) }),
-  tradingConfigSchema,
 ).catch((error: unknown) => {
   console.error(error);
   process.exit(1);

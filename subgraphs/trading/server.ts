@@ -25,12 +25,11 @@ import { createTickConsumers } from './services/paperMatching';
 import { createPortfolioService } from './services/portfolios';
 import { createSignalFollowService } from './services/signalFollows';
 import type { TradingServiceDeps } from './services/tradingDeps';
-import { tradingSettingsSchema, type TradingSettings } from './settings';
+import { tradingSettingsSchema, type TradingSettings } from './config';
 
 export const tradingTypeDefs = parse(readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
 
 export type TradingOptions = Partial<TradingSettings> & {
-  NODE_ENV?: string;
   /** Appended to the Kafka consumer groups (tests sharing one broker keep their events apart). */
   consumerGroupSuffix?: string;
   /** Where committed order/position changes are republished for the gateway (unset: not at all). */
@@ -40,11 +39,9 @@ export type TradingOptions = Partial<TradingSettings> & {
 };
 
 export function createTradingSubgraph(deps: SubgraphDeps, options: TradingOptions = {}) {
-  // zod drops the keys that are not settings (NODE_ENV, consumerGroupSuffix).
+  // zod drops the keys that are not settings (consumerGroupSuffix...). Production's rules (a data key
+  // among them) ran when the process loaded its config (config.ts).
   const settings = tradingSettingsSchema.parse(options);
-  if (!settings.TRADING_DATA_KEY && options.NODE_ENV === 'production') {
-    throw new Error('TRADING_DATA_KEY is required in production (it seals exchange API secrets)');
-  }
   const services: TradingServiceDeps = {
     exchange: createPaperExchange({
       slippageBps: settings.PAPER_SLIPPAGE_BPS,

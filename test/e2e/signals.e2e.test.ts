@@ -58,13 +58,13 @@ describe('live signals through the gateway', () => {
           GATEWAY_SECRET: testGatewaySecret,
           REDIS_URL: redisUrl,
           HOST: '127.0.0.1',
-          FREE_SIGNAL_DELAY_MS: FREE_DELAY_MS,
-          LIVE_SIGNALS_CHANNEL: channel,
           ...Object.fromEntries(
             Object.entries(stack.subgraphUrls).map(([n, u]) => [`${n.toUpperCase()}_URL`, u]),
           ),
         }),
         testLogger,
+        // No FREE delay here: the fan-out's events say when each tier may see them (signals owns it).
+        { liveChannels: { signals: channel } },
       );
       nodes.push(node);
       nodeUrls.push(await node.start(0, '127.0.0.1'));

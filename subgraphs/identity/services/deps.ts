@@ -3,7 +3,7 @@ import type { PasswordHashParams } from '../../../platform/auth/password';
 import type { EmailSender } from '../../../platform/email/emailSender';
 import type { KeyValueStore } from '../../../platform/keyValueStore';
 import type { Logger } from '../../../platform/logger';
-import type { IdentitySettings } from '../../../platform/subgraphConfig';
+import type { IdentitySettings } from '../config';
 import type { HashingQueue } from './hashingQueue';
 import type { Lockout } from './lockout';
 import type { RefreshLimit } from './refreshLimit';

@@ -1,4 +1,4 @@
-import type { IdentitySettings } from '../../../platform/subgraphConfig';
+import type { IdentitySettings } from '../config';
 import { RateLimitedError } from '../../../platform/errors';
 import type { KeyValueStore } from '../../../platform/keyValueStore';
 

@@ -1,6 +1,6 @@
 import type { ClientInfo } from '../../../platform/auth/viewer';
 import type { KeyValueStore } from '../../../platform/keyValueStore';
-import type { IdentitySettings } from '../../../platform/subgraphConfig';
+import type { IdentitySettings } from '../config';
 
 /**
  * Refreshes counted per refresh token (by its hash) and per client IP. Identity counts them itself,
