@@ -231,7 +231,7 @@ export type Query = {
   signal: Maybe<Signal>;
   /** ADMIN and ANALYST: signal counts and outcomes by source and strategy over [from, to). */
   signalAnalytics: SignalAnalytics;
-  /** Every strategy and analyst that has published, with performance. */
+  /** Every strategy in code and every analyst that has published, with performance; the `id` is what followSignalSource takes. */
   signalSources: Array<SignalSource>;
   /**
    * A Relay connection in ascending sequence order; cursors are sequences. `first`/`after` pages forward
@@ -309,6 +309,8 @@ export type Signal = {
   expiresAt: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
   instrument: Instrument;
+  /** Demo history the development seed played out on simulated candles (never present in production). */
+  isDemo: Scalars['Boolean']['output'];
   /** The entry price (decimal string); the same as entryPrice. */
   price: Scalars['String']['output'];
   rationale: Maybe<Scalars['String']['output']>;
@@ -379,6 +381,8 @@ export type SignalSource = {
   /** The analyst, for kind ANALYST. */
   analyst: Maybe<User>;
   id: Scalars['ID']['output'];
+  /** A demo source (the development seed's demo analyst); never present in production. */
+  isDemo: Scalars['Boolean']['output'];
   kind: SignalSourceKind;
   name: Scalars['String']['output'];
   performance: SignalSourcePerformance;
@@ -643,12 +647,12 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RunStrategyInput: RunStrategyInput;
   Signal: ResolverTypeWrapper<SignalModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   SignalAnalytics: ResolverTypeWrapper<SignalAnalytics>;
   SignalConnection: ResolverTypeWrapper<SignalPageModel>;
   SignalEdge: ResolverTypeWrapper<Omit<SignalEdge, 'node'> & { node: ResolversTypes['Signal'] }>;
   SignalFilter: SignalFilter;
   SignalPageInfo: ResolverTypeWrapper<SignalPageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   SignalSide: SignalSide;
   SignalSource: ResolverTypeWrapper<SignalSourceModel>;
   SignalSourceKind: SignalSourceKind;
@@ -683,12 +687,12 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   RunStrategyInput: RunStrategyInput;
   Signal: SignalModel;
+  Boolean: Scalars['Boolean']['output'];
   SignalAnalytics: SignalAnalytics;
   SignalConnection: SignalPageModel;
   SignalEdge: Omit<SignalEdge, 'node'> & { node: ResolversParentTypes['Signal'] };
   SignalFilter: SignalFilter;
   SignalPageInfo: SignalPageInfo;
-  Boolean: Scalars['Boolean']['output'];
   SignalSource: SignalSourceModel;
   SignalSourcePerformance: SignalSourcePerformance;
   SignalSourceStat: SignalSourceStat;
@@ -806,6 +810,7 @@ export type SignalResolvers<ContextType = SignalsContext, ParentType extends Res
   expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   instrument?: Resolver<ResolversTypes['Instrument'], ParentType, ContextType>;
+  isDemo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   price?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rationale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   realizedReturn?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -844,6 +849,7 @@ export type SignalSourceResolvers<ContextType = SignalsContext, ParentType exten
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SignalSource']> | FederationReferenceType, FederationReferenceType, ContextType>;
   analyst?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isDemo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['SignalSourceKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   performance?: Resolver<ResolversTypes['SignalSourcePerformance'], ParentType, ContextType>;
