@@ -1,23 +1,36 @@
 import { z } from 'zod';
 import { billingConfigSchema } from '../../platform/subgraphConfig';
 import { runSubgraphProcess } from '../../platform/subgraphProcess';
+import { checkSellerSettings, resolveSeller, sellerSettingsShape } from './sellerSettings';
 import { createBillingSubgraph } from './server';
 
-/** Billing's own job settings on top of the shared billing config. */
-const billingProcessConfigSchema = billingConfigSchema.extend({
-  REVENUE_RECOGNITION_INTERVAL_MS: z.coerce.number().int().positive().default(3_600_000),
-  RECONCILIATION_INTERVAL_MS: z.coerce.number().int().positive().default(3_600_000),
-  RECONCILIATION_LOOKBACK_MS: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(3 * 86_400_000),
-});
+/** Billing's own job settings and the seller on top of the shared billing config. */
+const billingProcessConfigSchema = billingConfigSchema
+  .extend({
+    ...sellerSettingsShape,
+    REVENUE_RECOGNITION_INTERVAL_MS: z.coerce.number().int().positive().default(3_600_000),
+    RECONCILIATION_INTERVAL_MS: z.coerce.number().int().positive().default(3_600_000),
+    RECONCILIATION_LOOKBACK_MS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(3 * 86_400_000),
+  })
+  // Production refuses to start without a valid seller; development falls back to the demo one.
+  .superRefine(checkSellerSettings);
+
+/** The seller the config names (checkSellerSettings has already refused any other outcome). */
+function sellerOf(config: z.infer<typeof billingProcessConfigSchema>) {
+  const result = resolveSeller(config);
+  if ('issues' in result) throw new Error(result.issues.map((i) => `${i.variable}: ${i.message}`).join('; '));
+  return result.seller;
+}
 
 runSubgraphProcess<z.infer<typeof billingProcessConfigSchema>>(
   'billing',
-  (deps, config) =>
-    createBillingSubgraph({
+  (deps, config) => {
+    const seller = sellerOf(config);
+    return createBillingSubgraph({
       ...deps,
       billing: {
         razorpay: {
@@ -28,13 +41,15 @@ runSubgraphProcess<z.infer<typeof billingProcessConfigSchema>>(
         },
         settings: {
           refundSelfServiceLimitMinor: config.REFUND_SELF_SERVICE_LIMIT_MINOR,
-          gstHomeState: config.GST_HOME_STATE,
+          gstHomeState: seller.state,
+          seller,
         },
         recognitionIntervalMs: config.REVENUE_RECOGNITION_INTERVAL_MS,
         reconciliationIntervalMs: config.RECONCILIATION_INTERVAL_MS,
         reconciliationLookbackMs: config.RECONCILIATION_LOOKBACK_MS,
       },
-    }),
+    });
+  },
   billingProcessConfigSchema,
 ).catch((error: unknown) => {
   console.error(error);

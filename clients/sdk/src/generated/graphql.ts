@@ -25,10 +25,12 @@ export type CourseLevel =
   | 'INTERMEDIATE';
 
 export type CreateOrderInput = {
+  /** A business buyer's GSTIN (15 characters, check character verified): printed on the tax invoice (B2B). */
+  buyerGstin?: string | null | undefined;
   courseId?: string | number | null | undefined;
   /** The same key and input return the same order; the same key with other input is a CONFLICT. */
   idempotencyKey: string;
-  /** Buyer's GST state code (two letters); defaults to ours. */
+  /** Buyer's GST state code (two letters); defaults to the buyer's GSTIN's state, else ours. */
   placeOfSupply?: string | null | undefined;
   /** Exactly one of planId and courseId. */
   planId?: string | number | null | undefined;
