@@ -271,14 +271,19 @@ describe('seed', () => {
       signal: 0,
     });
     // Every other table a demo row could hide in.
-    const [coursePrices, orders, payments, tradeOrders, sources] = await Promise.all([
-      bare.coursePrice.count(),
-      bare.paymentOrder.count(),
-      bare.payment.count(),
-      bare.tradeOrder.count(),
-      bare.signalSource.findMany(),
-    ]);
-    expect([coursePrices, orders, payments, tradeOrders]).toEqual([0, 0, 0, 0]);
+    const [coursePrices, orders, payments, tradeOrders, dailyCloses, sources, tradingSources] =
+      await Promise.all([
+        bare.coursePrice.count(),
+        bare.paymentOrder.count(),
+        bare.payment.count(),
+        bare.tradeOrder.count(),
+        bare.tradingDailyClose.count(),
+        bare.signalSource.findMany(),
+        bare.tradingSignalSource.findMany(),
+      ]);
+    expect([coursePrices, orders, payments, tradeOrders, dailyCloses]).toEqual([0, 0, 0, 0, 0]);
+    // Trading's copy of the sources, so a strategy can be followed before its first signal.
+    expect(tradingSources.map((s) => s.id).sort()).toEqual(sources.map((s) => s.id).sort());
     expect(sources.map((s) => [s.kind, s.key, s.isDemo]).sort()).toEqual(
       Object.values(strategies)
         .map((s) => ['STRATEGY', s.name, false])

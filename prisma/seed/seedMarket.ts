@@ -5,6 +5,7 @@ import { candleHistory, instruments, type CandleSeed, type InstrumentSymbol } fr
 import { seedDemoSignals, type DailySeries } from './seedSignals';
 
 const CANDLE_CHUNK = 1_000;
+const DAY_MS = 86_400_000;
 
 export interface MarketResult {
   candles: number;
@@ -49,6 +50,16 @@ export async function seedDemoMarket(
       result.candlesInserted += count;
     }
     result.candles += rows.length;
+    // Trading's copy of the daily closes (it never reads signals' candles): portfolioRisk on holdings.
+    await prisma.tradingDailyClose.createMany({
+      data: daily.map((c) => ({
+        symbol: spec.symbol,
+        day: c.openTime,
+        close: c.close,
+        at: new Date(c.openTime.getTime() + DAY_MS - 1),
+      })),
+      skipDuplicates: true,
+    });
     dailyBySymbol.set(spec.symbol, { instrumentId, tickSize: spec.tickSize, daily });
   }
   const signals = await seedDemoSignals(prisma, dailyBySymbol, end);

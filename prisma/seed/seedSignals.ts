@@ -31,6 +31,14 @@ async function upsertSources(
       create: source,
       update: { name: source.name, isDemo: source.isDemo },
     });
+    // Trading's copy (it never reads signals' tables), so the source can be followed before its first
+    // signal; SignalPublished events keep it current afterwards.
+    const copy = { kind: source.kind, key: source.key };
+    await prisma.tradingSignalSource.upsert({
+      where: { id: row.id },
+      create: { id: row.id, ...copy },
+      update: copy,
+    });
     ids.set(source.key, row.id);
   }
   return ids;

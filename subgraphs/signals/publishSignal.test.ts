@@ -40,6 +40,8 @@ describe('publishSignal', () => {
         symbol: 'BTC-USDT',
         side: 'BUY',
         price: '105.5',
+        // The source row, so trading can follow it by the id signalSources lists.
+        source: { id: expect.any(String), kind: 'ANALYST', key: analyst.userId },
       },
     });
     const input = { ...validSignal, symbol: 'NSE:RELIANCE', side: 'SELL', entryPrice: '2001.05' };

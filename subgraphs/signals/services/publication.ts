@@ -74,7 +74,11 @@ export async function commitSignal(
         rationale: input.rationale,
       },
     });
-    await enqueueSignalPublished(tx, signal, input.instrument, correlationId);
+    await enqueueSignalPublished(tx, signal, input.instrument, correlationId, {
+      id: sourceId,
+      kind: input.source.kind,
+      key: input.source.key,
+    });
     return signal;
   });
 }
