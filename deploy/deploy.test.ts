@@ -31,7 +31,15 @@ describe('the variable list (deploy/variables.ts)', () => {
     expect(required('signals')).toEqual(everySubgraph);
     expect(required('trading')).toEqual([...everySubgraph, 'TRADING_DATA_KEY'].sort());
     expect(required('billing')).toEqual(
-      [...everySubgraph, 'RAZORPAY_KEY_ID', 'RAZORPAY_KEY_SECRET', 'RAZORPAY_WEBHOOK_SECRET'].sort(),
+      [
+        ...everySubgraph,
+        'RAZORPAY_KEY_ID',
+        'RAZORPAY_KEY_SECRET',
+        'RAZORPAY_WEBHOOK_SECRET',
+        'SELLER_ADDRESS',
+        'SELLER_GSTIN',
+        'SELLER_LEGAL_NAME',
+      ].sort(),
     );
     expect(required('gateway')).toEqual(['GATEWAY_SECRET', 'KAFKA_BROKERS', 'REDIS_URL']);
   });

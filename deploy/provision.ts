@@ -33,6 +33,9 @@ export const shellValues: Record<string, string> = {
   RAZORPAY_KEY_ID: '"<your Razorpay key id>"',
   RAZORPAY_KEY_SECRET: '"<your Razorpay key secret>"',
   RAZORPAY_WEBHOOK_SECRET: '"<your Razorpay webhook secret>"',
+  SELLER_LEGAL_NAME: '"<your registered legal name>"',
+  SELLER_GSTIN: '"<your GSTIN>"',
+  SELLER_ADDRESS: '"<your registered address, one line>"',
 };
 
 /** `kubectl create secret` arguments per key (README, Kubernetes). */
@@ -49,6 +52,9 @@ export const secretSources: Record<string, string> = {
   RAZORPAY_KEY_ID: '--from-literal=RAZORPAY_KEY_ID="<your Razorpay key id>"',
   RAZORPAY_KEY_SECRET: '--from-literal=RAZORPAY_KEY_SECRET="<your Razorpay key secret>"',
   RAZORPAY_WEBHOOK_SECRET: '--from-literal=RAZORPAY_WEBHOOK_SECRET="<your Razorpay webhook secret>"',
+  SELLER_LEGAL_NAME: '--from-literal=SELLER_LEGAL_NAME="<your registered legal name>"',
+  SELLER_GSTIN: '--from-literal=SELLER_GSTIN="<your GSTIN>"',
+  SELLER_ADDRESS: '--from-literal=SELLER_ADDRESS="<your registered address, one line>"',
 };
 
 /** Set in the ConfigMap of each overlay (not secret, differs per environment). */

@@ -36,6 +36,15 @@ export interface SignalPublishedPayload {
    */
   strategy?: string;
   authorId?: string | null;
+  /** The signals source row (what `signalSources` lists and `followSignalSource` takes); absent on older events. */
+  source?: SignalSourceRef;
+}
+
+export interface SignalSourceRef {
+  id: string;
+  kind: 'STRATEGY' | 'ANALYST';
+  /** The strategy name or the analyst's user id. */
+  key: string;
 }
 
 /** billing → learning (enrol on a paid course), billing → identity (tier), trading/analytics. */

@@ -1,4 +1,4 @@
-// Demo data for the seed: plans, demo accounts and their links. Courses live in ./courses, instruments,
+// Seed data: plans (reference data), demo accounts and their links (development only). Courses live in ./courses, instruments,
 // candles and signals in ./market; everything is re-exported here so callers import one module.
 import type { KycStatus, Role, Tier } from '../../platform/prisma/generated/enums';
 
@@ -99,6 +99,9 @@ export interface DemoUserSeed {
   portfolioId: string;
 }
 
+/** The demo analyst is named as a demo wherever the name is shown (author, signal source). */
+export const DEMO_ANALYST_NAME = 'Kavya Reddy (demo analyst)';
+
 type UserRow = [DemoUserKey, string, string, Role[], Tier, KycStatus];
 
 // prettier-ignore
@@ -106,7 +109,7 @@ const userRows: UserRow[] = [
   ['free', 'Rohan Mehta', '+919820000001', ['LEARNER'], 'FREE', 'NONE'],
   ['premium', 'Priya Sharma', '+919820000002', ['LEARNER', 'TRADER'], 'PREMIUM', 'VERIFIED'],
   ['enterprise', 'Arjun Iyer', '+919820000003', ['LEARNER', 'TRADER'], 'ENTERPRISE', 'VERIFIED'],
-  ['analyst', 'Kavya Reddy', '+919820000004', ['ANALYST'], 'ENTERPRISE', 'VERIFIED'],
+  ['analyst', DEMO_ANALYST_NAME, '+919820000004', ['ANALYST'], 'ENTERPRISE', 'VERIFIED'],
   ['instructor', 'Vikram Nair', '+919820000005', ['INSTRUCTOR'], 'FREE', 'NONE'],
   ['admin', 'Ananya Gupta', '+919820000006', ['ADMIN'], 'ENTERPRISE', 'VERIFIED'],
   // Reviews KYC and reads profiles and audit trails; cannot change roles.

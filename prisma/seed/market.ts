@@ -1,6 +1,6 @@
-// Demo instruments (with the parameters of their generated candle history, see ./candles) and a few
-// historical signals.
-import type { AssetClass, SignalSide } from '../../platform/prisma/generated/enums';
+// Instruments (reference data, in every environment) with the parameters of the simulated candle history
+// the development seed generates for them (see ./candles).
+import type { AssetClass } from '../../platform/prisma/generated/enums';
 
 export const instrumentIds = {
   'BTC-USDT': 'd1000000-0000-4000-8000-000000000001',
@@ -69,40 +69,3 @@ export const instruments: readonly InstrumentSeed[] = [
   nseEquity(['NSE:INFY', 'Infosys Ltd', 'INFY', 1_500, 0.015, 6_000_000]),
   nseEquity(['NSE:HDFCBANK', 'HDFC Bank Ltd', 'HDFCBANK', 1_650, 0.013, 15_000_000]),
 ];
-
-export interface SignalSeed {
-  id: string;
-  symbol: InstrumentSymbol;
-  side: SignalSide;
-  strategy: string;
-  /** Emitted at the close of the daily candle this many days before the end time; priced at its close. */
-  daysAgo: number;
-  confidence: string;
-}
-
-type SignalRow = [InstrumentSymbol, SignalSide, string, number, string];
-
-// prettier-ignore
-const signalRows: SignalRow[] = [
-  ['BTC-USDT', 'BUY', 'sma-50-200-cross', 41, '0.7200'],
-  ['NSE:RELIANCE', 'BUY', 'rsi-reversal', 33, '0.6500'],
-  ['ETH-USDT', 'SELL', 'macd-crossover', 27, '0.6100'],
-  ['NSE:INFY', 'SELL', 'rsi-reversal', 22, '0.6800'],
-  ['SOL-USDT', 'BUY', 'macd-crossover', 18, '0.5900'],
-  ['NSE:TCS', 'BUY', 'macd-crossover', 14, '0.6300'],
-  ['NSE:HDFCBANK', 'BUY', 'sma-50-200-cross', 9, '0.7400'],
-  ['BTC-USDT', 'SELL', 'rsi-reversal', 6, '0.6600'],
-  ['ETH-USDT', 'BUY', 'rsi-reversal', 3, '0.7000'],
-  ['NSE:RELIANCE', 'SELL', 'macd-crossover', 1, '0.6200'],
-];
-
-export const signals: readonly SignalSeed[] = signalRows.map(
-  ([symbol, side, strategy, daysAgo, confidence], i) => ({
-    id: `e1000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
-    symbol,
-    side,
-    strategy,
-    daysAgo,
-    confidence,
-  }),
-);

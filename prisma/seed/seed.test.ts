@@ -5,7 +5,17 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Client } from 'pg';
 import { createPrismaClient, type PrismaClient } from '../../platform/prisma';
-import { courses, DAILY_CANDLES, demoUsers, HOURLY_CANDLES, instruments, plans } from './data';
+import { strategies } from '../../subgraphs/signals/strategies/definitions';
+import {
+  courses,
+  DAILY_CANDLES,
+  DEMO_ANALYST_NAME,
+  demoUserIds,
+  demoUsers,
+  HOURLY_CANDLES,
+  instruments,
+  plans,
+} from './data';
 import { HISTORY_USERS } from './seedIdentityHistory';
 import { isSeeded, seed, type SeedSummary } from './index';
 
@@ -26,6 +36,10 @@ async function adminQuery(sql: string): Promise<void> {
 
 /** A fresh, migrated database and a client for it. */
 async function freshDatabase(): Promise<PrismaClient> {
+  return (await freshDatabaseWithUrl()).prisma;
+}
+
+async function freshDatabaseWithUrl(): Promise<{ prisma: PrismaClient; databaseUrl: string }> {
   const name = `seed_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(`CREATE DATABASE "${name}"`);
   created.push(name);
@@ -37,7 +51,7 @@ async function freshDatabase(): Promise<PrismaClient> {
   });
   const prisma = createPrismaClient({ databaseUrl, poolSize: 2 });
   clients.push(prisma);
-  return prisma;
+  return { prisma, databaseUrl };
 }
 
 async function tableCounts(prisma: PrismaClient): Promise<Record<string, number>> {
@@ -193,6 +207,7 @@ describe('seed', () => {
       }
     }
     expect(await prisma.signal.count()).toBeGreaterThanOrEqual(10);
+    expect(first.signals).toBe(await prisma.signal.count());
   });
 
   it('is idempotent: a second run adds nothing', async () => {
@@ -207,20 +222,72 @@ describe('seed', () => {
     });
   });
 
-  it('creates no users without demo accounts', async () => {
-    const bare = await freshDatabase();
-    const summary = await seed(bare, { demoAccounts: false });
-    expect(summary.users).toBe(0);
-    const counts = await tableCounts(bare);
-    expect(counts).toMatchObject({
+  it('flags every development row it writes as demo, and names the demo analyst as one', async () => {
+    expect(await prisma.user.count({ where: { isDemo: false } })).toBe(0);
+    expect(await prisma.course.count({ where: { isDemo: false } })).toBe(0);
+    expect(await prisma.signal.count({ where: { isDemo: false } })).toBe(0);
+    const sources = await prisma.signalSource.findMany();
+    expect(sources.filter((s) => s.isDemo).map((s) => [s.kind, s.name])).toEqual([
+      ['ANALYST', DEMO_ANALYST_NAME],
+    ]);
+    expect(DEMO_ANALYST_NAME).toMatch(/demo/i);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: demoUserIds.analyst } })).name).toBe(
+      DEMO_ANALYST_NAME,
+    );
+    // Strategy sources are the strategies in code, nothing else.
+    expect(
+      sources
+        .filter((s) => s.kind === 'STRATEGY')
+        .map((s) => s.key)
+        .sort(),
+    ).toEqual(
+      Object.values(strategies)
+        .map((s) => s.name)
+        .sort(),
+    );
+  });
+
+  it('writes reference data only with production settings (npm run seed, NODE_ENV=production)', async () => {
+    const { prisma: bare, databaseUrl } = await freshDatabaseWithUrl();
+    const output = execFileSync(path.join(repoRoot, 'node_modules/.bin/tsx'), ['prisma/seed/index.ts'], {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
+    expect(output).toContain('0 demo users');
+    expect(await tableCounts(bare)).toEqual({
       plan: plans.length,
       user: 0,
       userTier: 0,
       subscription: 0,
       portfolio: 0,
+      course: 0,
+      module: 0,
+      lesson: 0,
       enrollment: 0,
+      instrument: instruments.length,
+      candle: 0,
+      signal: 0,
     });
-    expect(counts.course).toBe(courses.length);
-    expect(counts.candle).toBe(instruments.length * (DAILY_CANDLES + HOURLY_CANDLES));
+    // Every other table a demo row could hide in.
+    const [coursePrices, orders, payments, tradeOrders, dailyCloses, sources, tradingSources] =
+      await Promise.all([
+        bare.coursePrice.count(),
+        bare.paymentOrder.count(),
+        bare.payment.count(),
+        bare.tradeOrder.count(),
+        bare.tradingDailyClose.count(),
+        bare.signalSource.findMany(),
+        bare.tradingSignalSource.findMany(),
+      ]);
+    expect([coursePrices, orders, payments, tradeOrders, dailyCloses]).toEqual([0, 0, 0, 0, 0]);
+    // Trading's copy of the sources, so a strategy can be followed before its first signal.
+    expect(tradingSources.map((s) => s.id).sort()).toEqual(sources.map((s) => s.id).sort());
+    expect(sources.map((s) => [s.kind, s.key, s.isDemo]).sort()).toEqual(
+      Object.values(strategies)
+        .map((s) => ['STRATEGY', s.name, false])
+        .sort(),
+    );
   }, 120_000);
 });

@@ -47,6 +47,7 @@ export async function seedDemoAccounts(
       phone: user.phone,
       roles: user.roles,
       kycStatus: user.kycStatus,
+      isDemo: true,
     };
     const paid = user.tier !== 'FREE';
     await prisma.$transaction([

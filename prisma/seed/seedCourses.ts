@@ -1,4 +1,5 @@
-// Courses with modules, lessons, video assets and the demo quiz; upserts on stable ids and positions.
+// Demo courses (development only, flagged isDemo) with modules, lessons, video assets and the demo quiz;
+// upserts on stable ids and positions.
 import type { Prisma, PrismaClient, TransactionClient } from '../../platform/prisma';
 import { quizQuestions, quizSettings } from './courseQuiz';
 import { courses, instructorId, type LessonSeed } from './data';
@@ -39,7 +40,7 @@ async function seedLessonExtras(tx: TransactionClient, lessonId: string, lesson:
 export async function seedCourses(prisma: PrismaClient): Promise<Map<string, string>> {
   const idsBySlug = new Map<string, string>();
   for (const { modules, key: _key, id, ...course } of courses) {
-    const fields = { ...course, instructorId, currency: 'INR', status: 'PUBLISHED' as const };
+    const fields = { ...course, instructorId, currency: 'INR', status: 'PUBLISHED' as const, isDemo: true };
     const courseId = await prisma.$transaction(
       async (tx) => {
         const saved = await tx.course.upsert({

@@ -51,8 +51,9 @@ export async function seedIdentityHistory(prisma: PrismaClient, now: Date): Prom
         roles: rolesOf(i),
         kycStatus,
         createdAt,
+        isDemo: true,
       },
-      update: {},
+      update: { isDemo: true },
     });
     await prisma.userTier.upsert({ where: { userId: id }, create: { userId: id, tier: 'FREE' }, update: {} });
     if (kycStatus === 'NONE') continue;

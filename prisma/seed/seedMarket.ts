@@ -1,29 +1,47 @@
-// Instruments, their candle history (createMany in chunks, skipping existing candles) and signals.
+// Instruments (reference data, every environment) and the development-only market history: simulated
+// candles (createMany in chunks, skipping existing candles) and the demo signals played out on them.
 import type { PrismaClient } from '../../platform/prisma';
-import { candleHistory, instruments, type InstrumentSymbol } from './data';
-import { seedSignals, type DailySeries } from './seedSignals';
+import { candleHistory, instruments, type CandleSeed, type InstrumentSymbol } from './data';
+import { seedDemoSignals, type DailySeries } from './seedSignals';
 
 const CANDLE_CHUNK = 1_000;
+const DAY_MS = 86_400_000;
 
 export interface MarketResult {
   candles: number;
   candlesInserted: number;
+  signals: number;
   signalsInserted: number;
 }
 
-export async function seedMarket(prisma: PrismaClient, end: Date): Promise<MarketResult> {
-  const result: MarketResult = { candles: 0, candlesInserted: 0, signalsInserted: 0 };
-  const dailyBySymbol = new Map<InstrumentSymbol, DailySeries>();
-  for (const spec of instruments) {
-    const { id, symbol, name, assetClass, exchange, baseAsset, quoteCurrency, tickSize } = spec;
+/** Upserts every instrument; returns each symbol's row id. */
+export async function seedInstruments(prisma: PrismaClient): Promise<Map<InstrumentSymbol, string>> {
+  const ids = new Map<InstrumentSymbol, string>();
+  for (const { id, symbol, name, assetClass, exchange, baseAsset, quoteCurrency, tickSize } of instruments) {
     const fields = { name, assetClass, exchange, baseAsset, quoteCurrency, tickSize };
     const saved = await prisma.instrument.upsert({
       where: { symbol },
       create: { id, symbol, ...fields },
       update: fields,
     });
+    ids.set(symbol, saved.id);
+  }
+  return ids;
+}
+
+/** Development only: simulated daily and hourly candles up to `end`, and demo signals on them. */
+export async function seedDemoMarket(
+  prisma: PrismaClient,
+  instrumentIds: Map<InstrumentSymbol, string>,
+  end: Date,
+): Promise<MarketResult> {
+  const result: MarketResult = { candles: 0, candlesInserted: 0, signals: 0, signalsInserted: 0 };
+  const dailyBySymbol = new Map<InstrumentSymbol, DailySeries>();
+  for (const spec of instruments) {
+    const instrumentId = instrumentIds.get(spec.symbol);
+    if (!instrumentId) throw new Error(`instrument ${spec.symbol} was not seeded`);
     const { daily, hourly } = candleHistory(spec, end);
-    const rows = [...daily, ...hourly].map((c) => ({ instrumentId: saved.id, ...c }));
+    const rows = [...daily, ...hourly].map((c: CandleSeed) => ({ instrumentId, ...c }));
     for (let i = 0; i < rows.length; i += CANDLE_CHUNK) {
       const { count } = await prisma.candle.createMany({
         data: rows.slice(i, i + CANDLE_CHUNK),
@@ -32,9 +50,18 @@ export async function seedMarket(prisma: PrismaClient, end: Date): Promise<Marke
       result.candlesInserted += count;
     }
     result.candles += rows.length;
-    dailyBySymbol.set(symbol, { instrumentId: saved.id, tickSize, daily });
+    // Trading's copy of the daily closes (it never reads signals' candles): portfolioRisk on holdings.
+    await prisma.tradingDailyClose.createMany({
+      data: daily.map((c) => ({
+        symbol: spec.symbol,
+        day: c.openTime,
+        close: c.close,
+        at: new Date(c.openTime.getTime() + DAY_MS - 1),
+      })),
+      skipDuplicates: true,
+    });
+    dailyBySymbol.set(spec.symbol, { instrumentId, tickSize: spec.tickSize, daily });
   }
-
-  result.signalsInserted = await seedSignals(prisma, dailyBySymbol, end);
-  return result;
+  const signals = await seedDemoSignals(prisma, dailyBySymbol, end);
+  return { ...result, signals: signals.total, signalsInserted: signals.inserted };
 }

@@ -1,9 +1,18 @@
-// Signal sources and signals with their lifecycle. Signals have no natural key: the fixed ids that are
-// missing are inserted oldest first (so sequence order matches createdAt and re-runs consume no sequence
-// values); seeded rows from before lifecycles (no source) get their lifecycle fields filled in.
+// Signal sources and the demo signals with their lifecycle. Signals have no natural key: the fixed ids
+// that are missing are inserted oldest first (so sequence order matches createdAt and re-runs consume no
+// sequence values); seeded rows from before lifecycles (no source) get their lifecycle fields filled in.
 import type { PrismaClient } from '../../platform/prisma';
 import type { CandleSeed, InstrumentSymbol } from './data';
-import { allSeedSignals, lifecycleOf, signalSources, sourceKeyOf } from './signalHistory';
+import {
+  analystSignals,
+  demoAnalystSource,
+  lifecycleOf,
+  sourceKeyOf,
+  strategySignals,
+  strategySources,
+  type SignalSeed,
+  type SourceSeed,
+} from './signalHistory';
 
 export interface DailySeries {
   instrumentId: string;
@@ -11,21 +20,49 @@ export interface DailySeries {
   daily: CandleSeed[];
 }
 
-export async function seedSignals(
+async function upsertSources(
   prisma: PrismaClient,
-  dailyBySymbol: Map<InstrumentSymbol, DailySeries>,
-  end: Date,
-): Promise<number> {
-  const sourceIds = new Map<string, string>();
-  for (const source of signalSources) {
+  sources: readonly SourceSeed[],
+): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const source of sources) {
     const row = await prisma.signalSource.upsert({
       where: { kind_key: { kind: source.kind, key: source.key } },
       create: source,
-      update: { name: source.name },
+      update: { name: source.name, isDemo: source.isDemo },
     });
-    sourceIds.set(source.key, row.id);
+    // Trading's copy (it never reads signals' tables), so the source can be followed before its first
+    // signal; SignalPublished events keep it current afterwards.
+    const copy = { kind: source.kind, key: source.key };
+    await prisma.tradingSignalSource.upsert({
+      where: { id: row.id },
+      create: { id: row.id, ...copy },
+      update: copy,
+    });
+    ids.set(source.key, row.id);
   }
-  const rows = allSeedSignals.flatMap((seed) => {
+  return ids;
+}
+
+/** Reference data: a source for every strategy in code, so it can be followed before its first signal. */
+export async function seedStrategySources(prisma: PrismaClient): Promise<number> {
+  return (await upsertSources(prisma, strategySources)).size;
+}
+
+/** The demo signals of every daily series: the strategies' own decisions and the demo analyst's picks. */
+export function demoSignalsOf(dailyBySymbol: ReadonlyMap<InstrumentSymbol, DailySeries>): SignalSeed[] {
+  const daily = new Map([...dailyBySymbol].map(([symbol, series]) => [symbol, series.daily]));
+  return [...strategySignals(daily), ...analystSignals];
+}
+
+export async function seedDemoSignals(
+  prisma: PrismaClient,
+  dailyBySymbol: Map<InstrumentSymbol, DailySeries>,
+  end: Date,
+): Promise<{ total: number; inserted: number }> {
+  const sourceIds = await upsertSources(prisma, [...strategySources, demoAnalystSource]);
+  const seeds = demoSignalsOf(dailyBySymbol);
+  const rows = seeds.flatMap((seed) => {
     const series = dailyBySymbol.get(seed.symbol);
     const lifecycle = series && lifecycleOf(seed, series.daily, series.tickSize, end);
     if (!series || !lifecycle) return [];
@@ -39,6 +76,7 @@ export async function seedSignals(
         confidence: seed.confidence,
         sourceId: sourceIds.get(sourceKey) ?? null,
         authorId: sourceKey === seed.strategy ? null : sourceKey,
+        isDemo: true,
         ...lifecycle,
       },
     ];
@@ -63,6 +101,6 @@ export async function seedSignals(
     perDay.set(day, dayIndex);
     return { ...row, dayIndex };
   });
-  if (ranked.length === 0) return 0;
-  return (await prisma.signal.createMany({ data: ranked })).count;
+  const inserted = ranked.length === 0 ? 0 : (await prisma.signal.createMany({ data: ranked })).count;
+  return { total: rows.length, inserted };
 }

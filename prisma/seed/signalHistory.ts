@@ -1,54 +1,105 @@
-// Signal sources and a few weeks of signal history for the demo: every seeded signal gets a target
-// (3% away) and a stop (1.5%), and its outcome is played out on the following daily candles, so the
-// lifecycle, per-source performance and the analytics dashboard have closed signals to show.
+// Signal sources and the development seed's signal history. Strategy sources are reference data: one per
+// strategy in subgraphs/signals/strategies (named as the runtime names them), in every environment. The
+// history is demo data (development only, flagged isDemo): the real strategies' own decisions on the
+// simulated daily candles, and a demo analyst's picks; every signal gets a target (3% away) and a stop
+// (1.5%), and its outcome is played out on the following daily candles, so the lifecycle, per-source
+// performance and the analytics dashboard have closed signals to show.
 import { Prisma } from '../../platform/prisma';
 import type { SignalSide, SignalSourceKind, SignalStatus } from '../../platform/prisma/generated/enums';
+import { decisions, strategies, type StrategyKind } from '../../subgraphs/signals/strategies/definitions';
 import type { CandleSeed } from './candles';
-import { demoUserIds } from './data';
-import { instruments, signals as legacySignals, type InstrumentSymbol, type SignalSeed } from './market';
+import { DEMO_ANALYST_NAME, demoUserIds } from './data';
+import { instruments, type InstrumentSymbol } from './market';
 
 const DAY_MS = 86_400_000;
 const TARGET = 0.03;
 const STOP = 0.015;
 const EXPIRY_DAYS = 5;
-const HISTORY_DAYS = 28;
+export const HISTORY_DAYS = 28;
+/** The confidence the strategy runner reported when these demo decisions were generated (0..1). */
+const DEMO_STRATEGY_CONFIDENCE = '0.6000';
 
 export interface SourceSeed {
   kind: SignalSourceKind;
   key: string;
   name: string;
+  isDemo: boolean;
+}
+
+export interface SignalSeed {
+  id: string;
+  symbol: InstrumentSymbol;
+  side: SignalSide;
+  strategy: string;
+  /** Emitted at the close of the daily candle this many days before the end time; priced at its close. */
+  daysAgo: number;
+  confidence: string;
 }
 
 export const DISCRETIONARY = 'discretionary';
 
-export const signalSources: readonly SourceSeed[] = [
-  { kind: 'STRATEGY', key: 'rsi-mean-reversion', name: 'RSI mean reversion' },
-  { kind: 'STRATEGY', key: 'macd-crossover', name: 'MACD crossover' },
-  { kind: 'STRATEGY', key: 'bollinger-breakout', name: 'Bollinger breakout' },
-  { kind: 'STRATEGY', key: 'sma-50-200-cross', name: 'SMA 50/200 cross' },
-  { kind: 'STRATEGY', key: 'rsi-reversal', name: 'RSI reversal' },
-  { kind: 'ANALYST', key: demoUserIds.analyst, name: 'Kavya Reddy' },
-];
+/** Reference data: the strategies that exist in code, keyed and named as publication creates them. */
+export const strategySources: readonly SourceSeed[] = Object.values(strategies).map((s) => ({
+  kind: 'STRATEGY',
+  key: s.name,
+  name: s.name,
+  isDemo: false,
+}));
 
-/** Which source a seeded signal belongs to: the analyst's label, else its strategy. */
+export const demoAnalystSource: SourceSeed = {
+  kind: 'ANALYST',
+  key: demoUserIds.analyst,
+  name: DEMO_ANALYST_NAME,
+  isDemo: true,
+};
+
+/** Which source a seeded signal belongs to: the demo analyst's label, else its strategy. */
 export const sourceKeyOf = (strategy: string) =>
   strategy === DISCRETIONARY ? demoUserIds.analyst : strategy;
 
-const historyStrategies = ['rsi-mean-reversion', 'macd-crossover', 'bollinger-breakout', DISCRETIONARY];
+const seedId = (prefix: string, n: number) => `${prefix}-0000-4000-8000-${String(n + 1).padStart(12, '0')}`;
 
-/** One or two signals a day over the last four weeks, cycling through instruments and sources. */
-export const historySignals: readonly SignalSeed[] = Array.from({ length: HISTORY_DAYS }, (_, d) => d + 2)
+/** The demo analyst's picks: one or two a day over the last four weeks, cycling through instruments. */
+export const analystSignals: readonly SignalSeed[] = Array.from({ length: HISTORY_DAYS }, (_, d) => d + 2)
   .flatMap((daysAgo) => Array.from({ length: 1 + (daysAgo % 2) }, () => daysAgo))
   .map((daysAgo, n) => ({
-    id: `e2000000-0000-4000-8000-${String(n + 1).padStart(12, '0')}`,
-    symbol: instruments[(n * 3) % instruments.length]!.symbol as InstrumentSymbol,
+    id: seedId('e2000000', n),
+    symbol: instruments[(n * 3) % instruments.length]!.symbol,
     side: (n % 3 === 1 ? 'SELL' : 'BUY') as SignalSide,
-    strategy: historyStrategies[n % historyStrategies.length]!,
+    strategy: DISCRETIONARY,
     daysAgo,
     confidence: (0.55 + ((n * 7) % 25) / 100).toFixed(4),
   }));
 
-export const allSeedSignals: readonly SignalSeed[] = [...legacySignals, ...historySignals];
+/**
+ * What each strategy in code decided on each instrument's daily candles over the last four weeks (its
+ * decision at candle i sees candles 0..i only). The candle values do not depend on the clock, so neither
+ * does this list: ids are stable from run to run.
+ */
+export function strategySignals(
+  dailyBySymbol: ReadonlyMap<InstrumentSymbol, readonly CandleSeed[]>,
+): SignalSeed[] {
+  const found: Omit<SignalSeed, 'id'>[] = [];
+  for (const { symbol } of instruments) {
+    const daily = dailyBySymbol.get(symbol) ?? [];
+    const bars = daily.map((c) => ({ open: +c.open, high: +c.high, low: +c.low, close: +c.close }));
+    for (const kind of Object.keys(strategies) as StrategyKind[]) {
+      decisions(kind, bars).forEach((side, i) => {
+        const daysAgo = daily.length - i;
+        if (side && daysAgo >= 2 && daysAgo <= HISTORY_DAYS + 1) {
+          found.push({
+            symbol,
+            side,
+            strategy: strategies[kind].name,
+            daysAgo,
+            confidence: DEMO_STRATEGY_CONFIDENCE,
+          });
+        }
+      });
+    }
+  }
+  return found.map((signal, n) => ({ id: seedId('e3000000', n), ...signal }));
+}
 
 export interface SignalLifecycleSeed {
   price: string;

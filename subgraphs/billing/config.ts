@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { composeRules, secret, type ProcessConfig, type ProductionRule } from '../../platform/config';
 import { httpsUnlessLoopback } from '../../platform/productionRules';
 import { subgraphConfigSchema, subgraphProductionRules } from '../../platform/subgraphConfig';
+import { resolveSeller, sellerSettingsShape } from './sellerSettings';
 
 const interval = (fallback: number, what: string) =>
   z.coerce.number().int().positive().default(fallback).describe(what);
@@ -21,6 +22,15 @@ export const billingConfigSchema = subgraphConfigSchema.extend({
     .bigint()
     .default(2_500_000n)
     .describe('Refunds above this many paise need an ADMIN; smaller ones the payer may ask for.'),
+  SELLER_LEGAL_NAME: sellerSettingsShape.SELLER_LEGAL_NAME.describe(
+    "The seller's legal name on every tax invoice; required in production (unset in development: a demo seller that says so).",
+  ),
+  SELLER_GSTIN: sellerSettingsShape.SELLER_GSTIN.describe(
+    "The seller's GSTIN (format and Mod-36 check character verified; its state must be GST_HOME_STATE); required in production.",
+  ),
+  SELLER_ADDRESS: sellerSettingsShape.SELLER_ADDRESS.describe(
+    "The seller's registered address, one line as printed on invoices; required in production.",
+  ),
   GST_HOME_STATE: z
     .string()
     .default('MH')
@@ -36,9 +46,16 @@ export type BillingConfig = z.infer<typeof billingConfigSchema>;
 export const razorpayHttpsUnlessLoopback: ProductionRule<BillingConfig> = (config) =>
   httpsUnlessLoopback('RAZORPAY_BASE_URL', config.RAZORPAY_BASE_URL);
 
+/** Every tax invoice names its seller: a real, valid one in production (sellerSettings.ts). */
+export const requiresSeller: ProductionRule<BillingConfig> = (config) => {
+  const result = resolveSeller(config);
+  return 'issues' in result ? result.issues.map(({ variable, message }) => `${variable}: ${message}`) : [];
+};
+
 export const billingProductionProblems = composeRules<BillingConfig>(
   ...subgraphProductionRules,
   razorpayHttpsUnlessLoopback,
+  requiresSeller,
 );
 
 export const billingConfig: ProcessConfig<typeof billingConfigSchema> = {

@@ -1,9 +1,18 @@
 import { runSubgraphProcess } from '../../platform/subgraphProcess';
-import { billingConfig } from './config';
+import { billingConfig, type BillingConfig } from './config';
+import { resolveSeller } from './sellerSettings';
 import { createBillingSubgraph } from './server';
 
-runSubgraphProcess('billing', billingConfig, (deps, config) =>
-  createBillingSubgraph({
+/** The seller the config names; production has refused a missing or invalid one (config.ts). */
+function sellerOf(config: BillingConfig) {
+  const result = resolveSeller(config);
+  if ('issues' in result) throw new Error(result.issues.map((i) => `${i.variable} ${i.message}`).join('; '));
+  return result.seller;
+}
+
+runSubgraphProcess('billing', billingConfig, (deps, config) => {
+  const seller = sellerOf(config);
+  return createBillingSubgraph({
     ...deps,
     billing: {
       razorpay: {
@@ -14,14 +23,15 @@ runSubgraphProcess('billing', billingConfig, (deps, config) =>
       },
       settings: {
         refundSelfServiceLimitMinor: config.REFUND_SELF_SERVICE_LIMIT_MINOR,
-        gstHomeState: config.GST_HOME_STATE,
+        gstHomeState: seller.state,
+        seller,
       },
       recognitionIntervalMs: config.REVENUE_RECOGNITION_INTERVAL_MS,
       reconciliationIntervalMs: config.RECONCILIATION_INTERVAL_MS,
       reconciliationLookbackMs: config.RECONCILIATION_LOOKBACK_MS,
     },
-  }),
-).catch((error: unknown) => {
+  });
+}).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/support/databa
 import type { PaymentEntity, RefundEntity } from '../../emulators/razorpay/entities';
 import { feeOf, razorpayId } from '../../emulators/razorpay/entities';
 import { accountBalances, trialBalance } from './services/ledger';
+import { defaultBillingSettings } from './server';
 import {
   assertBalanced,
   capturePostings,
@@ -42,7 +43,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   }),
 );
 
-const settings = { refundSelfServiceLimitMinor: 0n, gstHomeState: 'MH' };
+const settings = { ...defaultBillingSettings, refundSelfServiceLimitMinor: 0n };
 
 describe('ledger property', () => {
   it('pure postings: every journal balances and revenue/GST never go negative', () => {

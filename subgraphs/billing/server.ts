@@ -14,6 +14,7 @@ import { runRevenueRecognition } from './services/revenueRecognition';
 import { runSubscriptionCycle } from './services/subscriptionCycle';
 import { createWebhookProcessor } from './webhooks/processor';
 import { createRazorpayWebhookRoute } from './webhooks/route';
+import { demoSeller } from './sellerSettings';
 
 export const billingTypeDefs = parse(readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
 
@@ -33,7 +34,9 @@ export interface BillingOptions {
 
 export const defaultBillingSettings: BillingSettings = {
   refundSelfServiceLimitMinor: 2_500_000n,
-  gstHomeState: 'MH',
+  gstHomeState: demoSeller.state,
+  // Outside a configured process (npm start, tests): the seller that says it is a demo.
+  seller: demoSeller,
 };
 
 export type BillingDeps = SubgraphDeps & { billing: BillingOptions };

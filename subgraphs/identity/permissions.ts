@@ -55,6 +55,7 @@ export const identityPermissions: SubgraphPermissions = {
     name: allow,
     roles: allow,
     kycStatus: allow,
+    isDemo: allow,
     createdAt: allow,
     // Private: never for anonymous callers; the resolvers narrow further to self/staff.
     email: isAuthenticated,

@@ -4,6 +4,7 @@ import {
   Topics,
   type PriceAlertTriggeredPayload,
   type SignalPublishedPayload,
+  type SignalSourceRef,
   type SignalUpdatedPayload,
 } from '../../platform/events/topics';
 import type { TransactionClient } from '../../platform/prisma';
@@ -15,6 +16,7 @@ export function enqueueSignalPublished(
   signal: Signal,
   instrument: Instrument,
   correlationId: string,
+  source?: SignalSourceRef,
 ): Promise<string> {
   return enqueueEvent<SignalPublishedPayload>(tx, 'signals', {
     topic: Topics.signalPublished,
@@ -30,6 +32,7 @@ export function enqueueSignalPublished(
       price: signal.price.toString(),
       strategy: signal.strategy,
       authorId: signal.authorId,
+      ...(source ? { source } : {}),
     },
     correlationId,
   });

@@ -108,7 +108,8 @@ describe('signal lifecycle', () => {
 
   it('lets the publishing analyst or an admin cancel an active signal, once', async () => {
     const cancel = 'mutation($id: ID!) { cancelSignal(id: $id) { status closedAt realizedReturn } }';
-    const id = await publish(buyAt('100.00'));
+    // At the last tick (110.25): publication refuses an entry far from the market.
+    const id = await publish(buyAt('110.25'));
     expect(errorOf(await h.run(cancel, { id }, viewer('ANALYST')))).toMatchObject({ code: 'FORBIDDEN' });
     expect(errorOf(await h.run(cancel, { id }, trader))).toMatchObject({ code: 'FORBIDDEN' });
     expect(errorOf(await h.run(cancel, { id: randomUUID() }, analyst))).toMatchObject({ code: 'NOT_FOUND' });

@@ -40,6 +40,8 @@ describe('publishSignal', () => {
         symbol: 'BTC-USDT',
         side: 'BUY',
         price: '105.5',
+        // The source row, so trading can follow it by the id signalSources lists.
+        source: { id: expect.any(String), kind: 'ANALYST', key: analyst.userId },
       },
     });
     const input = { ...validSignal, symbol: 'NSE:RELIANCE', side: 'SELL', entryPrice: '2001.05' };
@@ -133,5 +135,30 @@ describe('publishSignal', () => {
       code: 'BAD_USER_INPUT',
       field: 'targetPrice',
     });
+  });
+  it('refuses levels the current tick contradicts, with BAD_USER_INPUT, and writes nothing', async () => {
+    const sol = await h.db.prisma.instrument.create({
+      data: {
+        symbol: 'SOL-USDT',
+        name: 'SOL',
+        assetClass: 'CRYPTO',
+        exchange: 'X',
+        baseAsset: 'SOL',
+        quoteCurrency: 'USDT',
+        tickSize: '0.01',
+      },
+    });
+    await h.db.prisma.marketPrice.create({ data: { instrumentId: sol.id, price: '150.00', at: new Date() } });
+    const before = await counts();
+    const far = await h.publish({ ...buyAt('100.00'), symbol: 'SOL-USDT' }, analyst);
+    expect(errorOf(far)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'entryPrice', currentPrice: '150' });
+    const passed = await h.publish(
+      { ...validSignal, symbol: 'SOL-USDT', entryPrice: '149.00', targetPrice: '149.50', stopLoss: '148.00' },
+      analyst,
+    );
+    expect(errorOf(passed)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'targetPrice' });
+    expect(await counts()).toEqual(before);
+    const near = await h.publish({ ...buyAt('150.20'), symbol: 'SOL-USDT' }, analyst);
+    expect(near.errors).toBeUndefined();
   });
 });

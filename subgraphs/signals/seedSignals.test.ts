@@ -1,25 +1,49 @@
 import { Prisma } from '../../platform/prisma';
 import { utcDayFloor } from '../../prisma/seed/data';
-import { seedMarket } from '../../prisma/seed/seedMarket';
-import { allSeedSignals, signalSources } from '../../prisma/seed/signalHistory';
+import { seedDemoMarket, seedInstruments } from '../../prisma/seed/seedMarket';
+import { demoAnalystSource, strategySources } from '../../prisma/seed/signalHistory';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database';
+import { strategies } from './strategies/definitions';
 
-// The signals part of the seed: sources, four weeks of history played out on the seeded candles.
+// The signals part of the development seed: sources, four weeks of demo history played out on the
+// simulated candles.
 let db: TestDatabase;
 const end = utcDayFloor(new Date());
+const seedMarket = async () => seedDemoMarket(db.prisma, await seedInstruments(db.prisma), end);
 beforeAll(async () => {
   db = await createTestDatabase();
 });
 afterAll(() => db?.drop());
 
-it('seeds sources and a few weeks of signals whose outcomes follow their levels, idempotently', async () => {
-  const first = await seedMarket(db.prisma, end);
-  expect(first.signalsInserted).toBe(allSeedSignals.length);
-  expect((await seedMarket(db.prisma, end)).signalsInserted).toBe(0);
-  expect(await db.prisma.signalSource.count()).toBe(signalSources.length);
+it('seeds sources and a few weeks of demo signals whose outcomes follow their levels, idempotently', async () => {
+  const first = await seedMarket();
+  expect(first.signalsInserted).toBe(first.signals);
+  expect((await seedMarket()).signalsInserted).toBe(0);
+  const sources = await db.prisma.signalSource.findMany();
+  expect(sources).toHaveLength(strategySources.length + 1);
+  // Strategy sources are those of the strategies in code, not demo; the analyst is a named demo.
+  expect(
+    sources
+      .filter((s) => s.kind === 'STRATEGY')
+      .map((s) => [s.key, s.isDemo])
+      .sort(),
+  ).toEqual(
+    Object.values(strategies)
+      .map((s) => [s.name, false])
+      .sort(),
+  );
+  expect(sources.find((s) => s.kind === 'ANALYST')).toMatchObject({
+    isDemo: true,
+    name: demoAnalystSource.name,
+  });
+  expect(demoAnalystSource.name).toMatch(/demo/i);
 
   const rows = await db.prisma.signal.findMany({ orderBy: { sequence: 'asc' } });
-  expect(rows).toHaveLength(allSeedSignals.length);
+  expect(rows).toHaveLength(first.signals);
+  expect(rows.every((row) => row.isDemo)).toBe(true);
+  expect(new Set(rows.map((row) => row.strategy))).toEqual(
+    new Set([...Object.values(strategies).map((s) => s.name), 'discretionary']),
+  );
   expect(rows.every((row) => row.sourceId !== null && row.targetPrice && row.stopLoss)).toBe(true);
   const spanDays = (end.getTime() - rows[0]!.createdAt.getTime()) / 86_400_000;
   expect(spanDays).toBeGreaterThanOrEqual(21);
@@ -46,13 +70,13 @@ it('seeds sources and a few weeks of signals whose outcomes follow their levels,
 });
 
 it('fills in the lifecycle of seeded signals stored before sources existed', async () => {
-  const [legacy] = allSeedSignals;
+  const legacy = await db.prisma.signal.findFirstOrThrow({ orderBy: { sequence: 'asc' } });
   await db.prisma.signal.update({
-    where: { id: legacy!.id },
+    where: { id: legacy.id },
     data: { sourceId: null, status: 'ACTIVE', targetPrice: null, stopLoss: null, closedAt: null },
   });
-  await seedMarket(db.prisma, end);
-  const row = await db.prisma.signal.findUniqueOrThrow({ where: { id: legacy!.id } });
+  await seedMarket();
+  const row = await db.prisma.signal.findUniqueOrThrow({ where: { id: legacy.id } });
   expect(row.sourceId).not.toBeNull();
   expect(row.targetPrice).not.toBeNull();
 });

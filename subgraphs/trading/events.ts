@@ -10,6 +10,7 @@ import { isUuid } from '../../platform/loaders';
 import type { SubgraphDeps } from '../../platform/subgraphModule';
 import { openPortfolio } from './services/portfolios';
 import { copySignalToFollowers } from './services/signalCopying';
+import { recordSignalSource } from './services/signalFollows';
 import type { TradingServiceDeps } from './services/tradingDeps';
 
 export const PORTFOLIO_OPENING_CONSUMER = 'trading.portfolio-opening';
@@ -89,6 +90,7 @@ export function createSignalCopyingConsumer(
             logger.error({ eventId: event.id }, 'SignalPublished without a usable signal; skipped');
             return;
           }
+          if (signal.source) await recordSignalSource(tx, signal.source);
           const placed = await copySignalToFollowers(tx, deps, signal);
           if (placed > 0) logger.info({ signalId: signal.signalId, placed }, 'signal copied to followers');
         },

@@ -122,7 +122,18 @@ describe('trading live updates and follower tiers on Kafka', () => {
     const follower: Viewer = { ...viewer('TRADER'), tier: 'PREMIUM' };
     const { followSignalSource } = await execute<{ followSignalSource: { id: string } }>(
       `mutation($input: FollowSignalSourceInput!) { followSignalSource(input: $input) { id } }`,
-      { input: { source: strategy, kind: 'STRATEGY', sizing: 'FIXED_QUANTITY', sizingValue: '1' } },
+      {
+        input: {
+          // The strategy's source as the seed (or its first SignalPublished) gives trading.
+          sourceId: (
+            await db.prisma.tradingSignalSource.create({
+              data: { id: randomUUID(), kind: 'STRATEGY', key: strategy },
+            })
+          ).id,
+          sizing: 'FIXED_QUANTITY',
+          sizingValue: '1',
+        },
+      },
       follower,
     );
     const publishSignal = async () => {

@@ -87,7 +87,16 @@ describe('trading consumers on a real Kafka broker', () => {
       {
         query: `mutation($input: FollowSignalSourceInput!) { followSignalSource(input: $input) { id } }`,
         variables: {
-          input: { source: strategy, kind: 'STRATEGY', sizing: 'FIXED_QUANTITY', sizingValue: '3' },
+          input: {
+            // The strategy's source as the seed (or its first SignalPublished) gives trading.
+            sourceId: (
+              await db.prisma.tradingSignalSource.create({
+                data: { id: randomUUID(), kind: 'STRATEGY', key: strategy },
+              })
+            ).id,
+            sizing: 'FIXED_QUANTITY',
+            sizingValue: '3',
+          },
         },
       },
       { contextValue: subgraph.server.testContext(follower) },

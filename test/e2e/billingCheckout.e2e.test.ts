@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { courseIds, planIds } from '../../prisma/seed/data';
+import { demoSeller } from '../../subgraphs/billing/sellerSettings';
 import { hmacSha256Hex } from '../../subgraphs/billing/services/signatures';
 import { eventually } from '../support/env';
 import { liveClient } from '../support/liveSignalsClient';
@@ -133,12 +134,19 @@ describe('billing end to end', () => {
 
   it("applies a paid plan to the buyer's next request and open socket, before any token refresh", async () => {
     const buyer = await s.register();
+    const { signalSources } = await expectData<{ signalSources: { id: string; kind: string }[] }>(
+      s.url,
+      '{ signalSources { id kind } }',
+      {},
+      buyer.headers,
+    );
+    const strategy = signalSources.find((source) => source.kind === 'STRATEGY')!;
     const follow = () =>
       postGraphQL<{ followSignalSource: { id: string } }>(
         s.url,
         `mutation($input: FollowSignalSourceInput!) { followSignalSource(input: $input) { id } }`,
         {
-          input: { source: 'SMA_CROSSOVER', kind: 'STRATEGY', sizing: 'FIXED_QUANTITY', sizingValue: '0.01' },
+          input: { sourceId: strategy.id, sizing: 'FIXED_QUANTITY', sizingValue: '0.01' },
         },
         buyer.headers,
       );
@@ -215,5 +223,44 @@ describe('billing end to end', () => {
     const sequence = (n: string) => Number(n.split('/')[2]);
     expect(sequence(interState!.number)).toBe(sequence(intraState!.number) + 1);
     expect(intraState!.html).toContain(intraState!.number);
+  });
+  it('prints the buyer GSTIN on a B2B invoice, in its state, and the seller as configured', async () => {
+    const buyer = await s.register();
+    const bad = await s.createOrder(buyer.headers, {
+      courseId: paidCourse,
+      idempotencyKey: `b2b-${randomUUID()}`,
+      buyerGstin: '29AAGCB7383J1Z5',
+    });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'buyerGstin' });
+    await s.buy(buyer.headers, { courseId: paidCourse, buyerGstin: '29aagcb7383j1z4' });
+    const data = await expectData<{
+      me: {
+        invoices: {
+          placeOfSupply: string;
+          igst: { amount: string };
+          sellerName: string;
+          sellerGstin: string;
+          buyerGstin: string | null;
+          html: string;
+        }[];
+      };
+    }>(
+      s.url,
+      '{ me { invoices { placeOfSupply igst { amount } sellerName sellerGstin buyerGstin html } } }',
+      {},
+      buyer.headers,
+    );
+    const [invoice] = data.me.invoices;
+    // A Karnataka business buying from Maharashtra: inter-state, all IGST.
+    expect(invoice).toMatchObject({
+      placeOfSupply: 'KA',
+      igst: { amount: '3661.02' },
+      sellerName: demoSeller.name,
+      sellerGstin: demoSeller.gstin,
+      buyerGstin: '29AAGCB7383J1Z4',
+    });
+    expect(invoice!.html).toContain('Buyer GSTIN 29AAGCB7383J1Z4');
+    expect(invoice!.html).toContain(`GSTIN ${demoSeller.gstin}`);
+    expect(invoice!.html).not.toContain('27AABCT1234F1Z5');
   });
 });

@@ -13,7 +13,7 @@ import {
   type TradeSchoolClient,
 } from '../../clients/sdk/src';
 import { ACCESS_TOKEN_TTL_SECONDS, createAccessTokenSigner } from '../../platform/auth/accessToken';
-import { demoUserIds } from '../../prisma/seed/data';
+import { DEMO_ANALYST_NAME, demoUserIds } from '../../prisma/seed/data';
 import { eventually } from '../support/env';
 import { postGraphQL } from '../support/graphqlClient';
 import { startClientsStack, type ClientsStack } from './clientsHarness';
@@ -165,7 +165,7 @@ describe('generated SDK through the gateway', () => {
       side: 'BUY',
       strategy: 'sdk-e2e',
       instrument: { symbol: 'BTC-USDT' },
-      author: { id: demoUserIds.analyst, name: 'Kavya Reddy' },
+      author: { id: demoUserIds.analyst, name: DEMO_ANALYST_NAME },
     });
   });
 

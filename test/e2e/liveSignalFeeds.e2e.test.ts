@@ -1,5 +1,6 @@
 import { eventually } from '../support/env';
 import { startLiveHarness, type LiveHarness } from './liveHarness';
+import { DEMO_ANALYST_NAME } from '../../prisma/seed/data';
 
 // signalUpdated and marketTicks through the gateway's graphql-ws server: real Kafka, Redis, PostgreSQL
 // and WebSocket clients; events reach the gateway on this run's own Redis channels.
@@ -71,7 +72,7 @@ describe('signal updates and market ticks over graphql-ws', () => {
       id: signal.id,
       status: 'CANCELLED',
       instrument: { symbol: 'BTC-USDT' },
-      author: { name: 'Kavya Reddy' },
+      author: { name: DEMO_ANALYST_NAME },
     });
     // The gateway matched each update against this ETH-USDT filter when it arrived, before the sentinel.
     expect(elsewhere.messages).toEqual([]);

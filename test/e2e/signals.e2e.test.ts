@@ -4,7 +4,7 @@ import { gatewayConfigSchema } from '../../gateway/config';
 import { createGatewayServer, type GatewayServer } from '../../gateway/server';
 import { type Stack } from '../../gateway/stack';
 import { createAccessTokenSigner, ACCESS_TOKEN_TTL_SECONDS } from '../../platform/auth/accessToken';
-import { DEMO_PASSWORD, demoUserIds } from '../../prisma/seed/data';
+import { DEMO_ANALYST_NAME, DEMO_PASSWORD, demoUserIds } from '../../prisma/seed/data';
 import { createSeededTestDatabase, type TestDatabase } from '../support/database';
 import { eventually, redisUrl, testGatewaySecret, testLogger } from '../support/env';
 import { startTestStack } from '../support/testStack';
@@ -146,7 +146,7 @@ describe('live signals through the gateway', () => {
         side: 'BUY',
         price: '61000',
         instrument: { symbol: 'BTC-USDT' },
-        author: { id: demoUserIds.analyst, name: 'Kavya Reddy' },
+        author: { id: demoUserIds.analyst, name: DEMO_ANALYST_NAME },
       });
     }
     process.stdout.write(

@@ -113,15 +113,28 @@ describe('trading end to end', () => {
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
     const free = await login('free@demo.test');
-    const follow = await postGraphQL(
+    const FOLLOW = `mutation($sourceId: ID!) { followSignalSource(input: { sourceId: $sourceId, sizing: FIXED_QUANTITY, sizingValue: "1" }) { id source } }`;
+    const sources = await postGraphQL<{ signalSources: { id: string; kind: string; name: string }[] }>(
       url,
-      `mutation { followSignalSource(input: { source: "SMA_CROSSOVER", kind: STRATEGY, sizing: FIXED_QUANTITY, sizingValue: "1" }) { id } }`,
+      '{ signalSources { id kind name } }',
       {},
       free,
     );
+    const macd = sources.data!.signalSources.find((s) => s.name === 'macd-crossover')!;
+    const follow = await postGraphQL(url, FOLLOW, { sourceId: macd.id }, free);
     expect(follow.errors?.[0]?.extensions?.code).toBe('PAYMENT_REQUIRED');
 
     const premium = await login('premium@demo.test');
+    // The names signalSources shows are not ids; the id of a listed source is what it takes.
+    const byName = await postGraphQL(url, FOLLOW, { sourceId: 'macd-crossover' }, premium);
+    expect(byName.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sourceId' });
+    const followed = await postGraphQL<{ followSignalSource: { id: string; source: string } }>(
+      url,
+      FOLLOW,
+      { sourceId: macd.id },
+      premium,
+    );
+    expect(followed.data?.followSignalSource.source).toBe('macd-crossover');
     const secret = `e2e-secret-${randomUUID()}`;
     const connected = await postGraphQL(
       url,

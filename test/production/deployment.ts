@@ -93,6 +93,11 @@ function subgraphEnv(name: Domain, inputs: DeploymentInputs): Record<string, str
         RAZORPAY_KEY_ID: inputs.razorpay.keyId,
         RAZORPAY_KEY_SECRET: inputs.razorpay.keySecret,
         RAZORPAY_WEBHOOK_SECRET: inputs.razorpay.webhookSecret,
+        // Production refuses to issue tax invoices without a real, valid seller (billing/config.ts).
+        SELLER_LEGAL_NAME: 'TradeSchool Production-Shape Test Seller',
+        SELLER_GSTIN: '27AAPFU0939F1ZV',
+        SELLER_ADDRESS: '1 Test Street, Mumbai, Maharashtra',
+        GST_HOME_STATE: 'MH',
       };
     default:
       return {};

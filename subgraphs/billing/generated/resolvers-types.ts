@@ -49,10 +49,12 @@ export type CourseAnalytics = {
 };
 
 export type CreateOrderInput = {
+  /** A business buyer's GSTIN (15 characters, check character verified): printed on the tax invoice (B2B). */
+  buyerGstin?: InputMaybe<Scalars['String']['input']>;
   courseId?: InputMaybe<Scalars['ID']['input']>;
   /** The same key and input return the same order; the same key with other input is a CONFLICT. */
   idempotencyKey: Scalars['String']['input'];
-  /** Buyer's GST state code (two letters); defaults to ours. */
+  /** Buyer's GST state code (two letters); defaults to the buyer's GSTIN's state, else ours. */
   placeOfSupply?: InputMaybe<Scalars['String']['input']>;
   /** Exactly one of planId and courseId. */
   planId?: InputMaybe<Scalars['ID']['input']>;
@@ -61,6 +63,8 @@ export type CreateOrderInput = {
 /** A GST tax invoice; numbers run sequentially per financial year (April to March). */
 export type Invoice = {
   __typename?: 'Invoice';
+  /** The buyer's GSTIN on a B2B invoice; null for consumers. */
+  buyerGstin: Maybe<Scalars['String']['output']>;
   cgst: Money;
   description: Scalars['String']['output'];
   financialYear: Scalars['String']['output'];
@@ -73,6 +77,10 @@ export type Invoice = {
   number: Scalars['String']['output'];
   /** State code of the buyer: the same state as ours means CGST + SGST, another IGST. */
   placeOfSupply: Scalars['String']['output'];
+  sellerAddress: Maybe<Scalars['String']['output']>;
+  sellerGstin: Scalars['String']['output'];
+  /** The seller as it was when the invoice was issued. */
+  sellerName: Scalars['String']['output'];
   sgst: Money;
   taxable: Money;
   total: Money;
@@ -179,6 +187,8 @@ export type MutationVerifyPaymentArgs = {
 export type Order = {
   __typename?: 'Order';
   amount: Money;
+  /** The business buyer's GSTIN, when given (B2B). */
+  buyerGstin: Maybe<Scalars['String']['output']>;
   courseId: Maybe<Scalars['ID']['output']>;
   createdAt: Scalars['DateTime']['output'];
   /** What an upgrade was credited for the unused part of the plan it replaces. */
@@ -678,6 +688,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type InvoiceResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Invoice'] = ResolversParentTypes['Invoice'], FederationReferenceType extends FederationReferenceTypes['Invoice'] = FederationReferenceTypes['Invoice']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Invoice']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  buyerGstin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   cgst?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   financialYear?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -687,6 +698,9 @@ export type InvoiceResolvers<ContextType = BillingContext, ParentType extends Re
   issuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   placeOfSupply?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sellerAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sellerGstin?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sellerName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sgst?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   taxable?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -725,6 +739,7 @@ export type MutationResolvers<ContextType = BillingContext, ParentType extends R
 export type OrderResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  buyerGstin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   courseId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   credit?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;

@@ -8,7 +8,6 @@ import { reconcilePayments, reconciliationReports } from '../services/reconcilia
 import { revenueAnalytics } from '../services/revenueAnalytics';
 import { runRevenueRecognition } from '../services/revenueRecognition';
 import type { BillingRuntime } from '../services/runtime';
-import { SELLER } from './payments';
 
 /** Renewing subscriptions, recognition, reconciliation reports, invoice files and revenue analytics. */
 export function operationResolvers(runtime: BillingRuntime): {
@@ -21,11 +20,7 @@ export function operationResolvers(runtime: BillingRuntime): {
         requireRole(ctx.viewer, 'ADMIN');
         return reconciliationReports(runtime, first ?? 20);
       },
-      invoiceDocument: (_parent, { id, format }, ctx) =>
-        invoiceService.document(ctx, id, format ?? 'HTML', {
-          ...SELLER,
-          state: runtime.settings.gstHomeState,
-        }),
+      invoiceDocument: (_parent, { id, format }, ctx) => invoiceService.document(ctx, id, format ?? 'HTML'),
       revenueAnalytics: (_parent, { from, to }, ctx) => {
         requireRole(ctx.viewer, 'ADMIN');
         return revenueAnalytics(ctx.prisma, from, to);

@@ -8,8 +8,6 @@ import { paymentService } from '../services/payments';
 import { refundService } from '../services/refunds';
 import type { BillingRuntime } from '../services/runtime';
 
-export const SELLER = { name: 'TradeSchool Learning Pvt Ltd', gstin: '27AABCT1234F1Z5' };
-
 /** Order, Payment, Refund and Invoice: every child list goes through a per-request DataLoader. */
 export function paymentResolvers(runtime: BillingRuntime): Resolvers {
   return {
@@ -44,7 +42,7 @@ export function paymentResolvers(runtime: BillingRuntime): Resolvers {
       sgst: (invoice) => money(invoice.sgstMinor, invoice.currency),
       igst: (invoice) => money(invoice.igstMinor, invoice.currency),
       total: (invoice) => money(invoice.totalMinor, invoice.currency),
-      html: (invoice) => renderInvoiceHtml(invoice, { ...SELLER, state: runtime.settings.gstHomeState }),
+      html: (invoice) => renderInvoiceHtml(invoice),
     },
     ComplianceReview: {
       payment: async (review, _args, ctx) => {

@@ -71,6 +71,6 @@ export async function applyCapture(
     const period = await applyPlanPurchase(tx, order, correlationId);
     await scheduleRecognition(tx, payment, order.purpose, period);
   }
-  await issueInvoice(tx, payment, order, await describeOrder(tx, order), settings.gstHomeState);
+  await issueInvoice(tx, payment, order, await describeOrder(tx, order), settings.seller);
   await flagForReview(tx, payment, correlationId);
 }

@@ -54,6 +54,13 @@ for (const [code, [abbreviation, ...aliases]] of Object.entries(gstStates)) {
   for (const spelling of [abbreviation, ...aliases]) stored.set(spelling, abbreviation);
 }
 
+/** The abbreviation of a two-digit GST state code ("27" → "MH"); undefined for no state's code. */
+export const gstStateOfCode = (code: string): string | undefined =>
+  /^\d{2}$/.test(code) ? stored.get(code) : undefined;
+
+/** A state code or any accepted spelling as the abbreviation we store ("mh", "27" → "MH"). */
+export const gstStateOf = (value: string): string | undefined => stored.get(value.trim().toUpperCase());
+
 /** A GST state code ("27") or abbreviation ("MH", "mh") as the abbreviation we store; else BAD_USER_INPUT. */
 export function parsePlaceOfSupply(value: string | null | undefined, home: string): string {
   const placeOfSupply = stored.get((value ?? home).trim().toUpperCase());

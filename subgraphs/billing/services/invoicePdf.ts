@@ -1,6 +1,6 @@
 import { formatMinorUnits } from '../../../platform/money';
 import type { Invoice } from '../../../platform/prisma/generated/client';
-import { invoiceTaxRows, type Seller } from './invoiceHtml';
+import { invoiceParties, invoiceTaxRows } from './invoiceHtml';
 
 /** PDF strings are Latin-1 with ( ) \ escaped; anything outside printable ASCII becomes "?". */
 const pdfText = (text: string) => text.replace(/[^\x20-\x7e]/g, '?').replace(/[\\()]/g, (c) => `\\${c}`);
@@ -10,11 +10,11 @@ const pdfText = (text: string) => text.replace(/[^\x20-\x7e]/g, '?').replace(/[\
  * stream, cross-reference table with byte offsets) because no PDF package is installed. Every byte is
  * ASCII, so string length equals byte length for the offsets.
  */
-export function renderInvoicePdf(invoice: Invoice, seller: Seller): Buffer {
+export function renderInvoicePdf(invoice: Invoice): Buffer {
   const amount = (minor: bigint) => `${invoice.currency} ${formatMinorUnits(minor, invoice.currency)}`;
   const lines: [number, string][] = [
     [18, 'Tax invoice'],
-    [11, `${seller.name} - GSTIN ${seller.gstin} - State ${seller.state}`],
+    ...invoiceParties(invoice).map((line): [number, string] => [11, line.replaceAll(' · ', ' - ')]),
     [11, `Invoice number ${invoice.number}`],
     [11, `Date ${invoice.issuedAt.toISOString().slice(0, 10)}   Place of supply ${invoice.placeOfSupply}`],
     [11, invoice.description],

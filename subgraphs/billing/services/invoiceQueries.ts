@@ -1,7 +1,7 @@
 import type { Invoice, PaymentOrder } from '../../../platform/prisma/generated/client';
 import type { BillingContext } from '../context';
 import { requireOwnedRow, requireOwner } from '../../../platform/auth/access';
-import { renderInvoiceHtml, type Seller } from './invoiceHtml';
+import { renderInvoiceHtml } from './invoiceHtml';
 import { renderInvoicePdf } from './invoicePdf';
 
 export const invoiceService = {
@@ -13,20 +13,20 @@ export const invoiceService = {
     return ctx.loaders.invoicesByUserId.load(userId);
   },
   /** The invoice as a file, for its owner or an admin; NOT_FOUND for anyone else's (its existence is private). */
-  async document(ctx: BillingContext, id: string, format: 'HTML' | 'PDF', seller: Seller) {
+  async document(ctx: BillingContext, id: string, format: 'HTML' | 'PDF') {
     const invoice = await invoiceService.byId(ctx, id);
     const name = invoice.number.replaceAll('/', '-');
     if (format === 'PDF') {
       return {
         filename: `${name}.pdf`,
         contentType: 'application/pdf',
-        contentBase64: renderInvoicePdf(invoice, seller).toString('base64'),
+        contentBase64: renderInvoicePdf(invoice).toString('base64'),
       };
     }
     return {
       filename: `${name}.html`,
       contentType: 'text/html; charset=utf-8',
-      contentBase64: Buffer.from(renderInvoiceHtml(invoice, seller), 'utf8').toString('base64'),
+      contentBase64: Buffer.from(renderInvoiceHtml(invoice), 'utf8').toString('base64'),
     };
   },
   async ordersOf(ctx: BillingContext, userId: string): Promise<PaymentOrder[]> {

@@ -1,6 +1,7 @@
 import type { TransactionClient } from '../../../platform/prisma';
 import type { Invoice, Payment, PaymentOrder } from '../../../platform/prisma/generated/client';
 import { gstBreakdown } from './gst';
+import type { Seller } from './invoiceHtml';
 
 const IST_OFFSET_MS = 330 * 60_000;
 
@@ -24,7 +25,7 @@ export async function issueInvoice(
   payment: Payment,
   order: PaymentOrder,
   description: string,
-  sellerState: string,
+  seller: Seller,
 ): Promise<Invoice> {
   const existing = await tx.invoice.findUnique({ where: { paymentId: payment.id } });
   if (existing) return existing;
@@ -47,7 +48,11 @@ export async function issueInvoice(
       currency: payment.currency,
       placeOfSupply: order.placeOfSupply,
       issuedAt,
-      ...gstBreakdown(payment.amountMinor, sellerState, order.placeOfSupply),
+      sellerName: seller.name,
+      sellerGstin: seller.gstin,
+      sellerAddress: seller.address,
+      buyerGstin: order.buyerGstin,
+      ...gstBreakdown(payment.amountMinor, seller.state, order.placeOfSupply),
     },
   });
 }

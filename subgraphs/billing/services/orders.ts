@@ -6,6 +6,7 @@ import type { BillingContext } from '../context';
 import { requireOwnedRow, requireViewer } from '../../../platform/auth/access';
 import { assertIdempotencyKey, assertSameRequest, requestHash } from './idempotency';
 import { parsePlaceOfSupply } from './gstStates';
+import { parseBuyerGstin } from './gstin';
 import { prorateUpgrade, unusedCredit } from './planPeriods';
 import type { BillingRuntime } from './runtime';
 
@@ -14,6 +15,7 @@ export interface CreateOrderInput {
   courseId?: string | null;
   idempotencyKey: string;
   placeOfSupply?: string | null;
+  buyerGstin?: string | null;
 }
 
 /** Razorpay's smallest order: ₹1. */
@@ -114,11 +116,18 @@ export const orderService = {
       );
     }
     assertIdempotencyKey(input.idempotencyKey);
-    const placeOfSupply = parsePlaceOfSupply(input.placeOfSupply, runtime.settings.gstHomeState);
+    const buyer = parseBuyerGstin(input.buyerGstin, input.placeOfSupply);
+    const placeOfSupply = parsePlaceOfSupply(
+      input.placeOfSupply ?? buyer?.state,
+      runtime.settings.gstHomeState,
+    );
+    const buyerGstin = buyer?.gstin ?? null;
     const hash = requestHash({
       planId: input.planId ?? null,
       courseId: input.courseId ?? null,
       placeOfSupply,
+      // Only when given, so the hashes of orders from before buyer GSTINs still match their retries.
+      ...(buyerGstin ? { buyerGstin } : {}),
     });
     const key = { userId_idempotencyKey: { userId: viewer.userId, idempotencyKey: input.idempotencyKey } };
     const previous = await ctx.prisma.paymentOrder.findUnique({ where: key });
@@ -154,6 +163,7 @@ export const orderService = {
           idempotencyKey: input.idempotencyKey,
           requestHash: hash,
           placeOfSupply,
+          buyerGstin,
           razorpaySubscriptionId: priced.razorpaySubscriptionId ?? null,
           periodEnd: priced.periodEnd ?? null,
         },

@@ -360,6 +360,8 @@ export type User = {
   /** Visible to the user themself and to admins; null for anyone else. */
   email: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** A demo account created by the development seed (never present in production). */
+  isDemo: Scalars['Boolean']['output'];
   /** The latest KYC application; only for the user themself, SUPPORT and ADMIN. */
   kyc: Maybe<KycSubmission>;
   kycStatus: KycStatus;
@@ -677,6 +679,7 @@ export type UserResolvers<ContextType = IdentityContext, ParentType extends Reso
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isDemo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   kyc?: Resolver<Maybe<ResolversTypes['KycSubmission']>, ParentType, ContextType>;
   kycStatus?: Resolver<ResolversTypes['KycStatus'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

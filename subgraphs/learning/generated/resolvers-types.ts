@@ -189,6 +189,8 @@ export type Course = {
   description: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   instructor: User;
+  /** A demo course created by the development seed (never present in production). */
+  isDemo: Scalars['Boolean']['output'];
   isFree: Scalars['Boolean']['output'];
   lessonCount: Scalars['Int']['output'];
   level: CourseLevel;
@@ -1063,6 +1065,7 @@ export type CourseResolvers<ContextType = LearningContext, ParentType extends Re
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   instructor?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  isDemo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   isFree?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   lessonCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['CourseLevel'], ParentType, ContextType>;

@@ -248,7 +248,7 @@ export type Query = {
   signal: Maybe<Signal>;
   /** ADMIN and ANALYST: signal counts and outcomes by source and strategy over [from, to). */
   signalAnalytics: SignalAnalytics;
-  /** Every strategy and analyst that has published, with performance. */
+  /** Every strategy in code and every analyst that has published, with performance; the `id` is what followSignalSource takes. */
   signalSources: Array<SignalSource>;
   /**
    * A Relay connection in ascending sequence order; cursors are sequences. `first`/`after` pages forward
@@ -326,6 +326,8 @@ export type Signal = {
   expiresAt: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
   instrument: Instrument;
+  /** Demo history the development seed played out on simulated candles (never present in production). */
+  isDemo: Scalars['Boolean']['output'];
   /** The entry price (decimal string); the same as entryPrice. */
   price: Scalars['String']['output'];
   rationale: Maybe<Scalars['String']['output']>;
@@ -396,6 +398,8 @@ export type SignalSource = {
   /** The analyst, for kind ANALYST. */
   analyst: Maybe<User>;
   id: Scalars['ID']['output'];
+  /** A demo source (the development seed's demo analyst); never present in production. */
+  isDemo: Scalars['Boolean']['output'];
   kind: SignalSourceKind;
   name: Scalars['String']['output'];
   performance: SignalSourcePerformance;
@@ -828,6 +832,7 @@ export type SignalResolvers<ContextType = SignalsContext, ParentType extends Res
   expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   instrument?: Resolver<ResolversTypes['Instrument'], ParentType, ContextType>;
+  isDemo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   price?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rationale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   realizedReturn?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -866,6 +871,7 @@ export type SignalSourceResolvers<ContextType = SignalsContext, ParentType exten
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SignalSource']> | FederationReferenceType, FederationReferenceType, ContextType>;
   analyst?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isDemo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['SignalSourceKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   performance?: Resolver<ResolversTypes['SignalSourcePerformance'], ParentType, ContextType>;

@@ -77,7 +77,11 @@ export async function commitSignal(
         candleKey: input.candleKey ?? null,
       },
     });
-    await enqueueSignalPublished(tx, signal, input.instrument, correlationId);
+    await enqueueSignalPublished(tx, signal, input.instrument, correlationId, {
+      id: sourceId,
+      kind: input.source.kind,
+      key: input.source.key,
+    });
     return signal;
   });
 }

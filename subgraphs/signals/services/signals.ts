@@ -8,6 +8,7 @@ import type { SignalsContext } from '../context';
 import type { PublishSignalInput } from '../generated/resolvers-types';
 import { PUBLISHED_SIGNALS_CAP } from '../loaders';
 import { cancelActiveSignal } from './lifecycle';
+import { assertLevelsAgainstMarket } from './marketLevels';
 import { commitSignal } from './publication';
 import { pageSignals, type SignalPage, type SignalPageArgs } from './signalConnection';
 import { boundedCount, parseInput, publishSignalInputSchema } from './validation';
@@ -73,6 +74,8 @@ export function createSignalService({ rules, now = () => new Date(), onCommitted
         throw new BadUserInputError(`symbol ${input.symbol} is not a known instrument`, 'symbol');
       for (const field of ['entryPrice', 'targetPrice', 'stopLoss'] as const)
         assertOnTickGrid(instrument, input[field], field);
+      const tick = await ctx.prisma.marketPrice.findUnique({ where: { instrumentId: instrument.id } });
+      assertLevelsAgainstMarket(input, tick?.price ?? null);
       const signal = await commitSignal(
         ctx.prisma,
         {

@@ -47,11 +47,10 @@ export type ExchangeAccountStatus =
   | 'DISCONNECTED';
 
 export type FollowSignalSourceInput = {
-  kind: SignalSourceKind;
   sizing: FollowSizing;
   sizingValue: Scalars['String']['input'];
-  /** A strategy name (e.g. SMA_CROSSOVER) or, with kind ANALYST, an analyst's user id. */
-  source: Scalars['String']['input'];
+  /** The id of one of `signalSources`; an unknown id is BAD_USER_INPUT. */
+  sourceId: Scalars['ID']['input'];
 };
 
 export type FollowSizing =
@@ -199,6 +198,8 @@ export type Portfolio = {
 export type PortfolioRiskInput = {
   /** Periods simulated (1-365, default 20). */
   horizon?: InputMaybe<Scalars['Int']['input']>;
+  /** Daily closes used for the viewer's holdings (3-2000, default 90). */
+  lookbackDays?: InputMaybe<Scalars['Int']['input']>;
   /** Simulated paths (100-10000, default 1000). */
   paths?: InputMaybe<Scalars['Int']['input']>;
   /** Periods per year for annualising (default 252). */
@@ -207,10 +208,14 @@ export type PortfolioRiskInput = {
   riskFreeRate?: InputMaybe<Scalars['Float']['input']>;
   /** PRNG seed: the same seed gives the same simulation. */
   seed?: InputMaybe<Scalars['Int']['input']>;
-  series: Array<PriceSeriesInput>;
+  /**
+   * Price series to analyse. Default: the viewer's own holdings (every position with a quantity, paper and
+   * live), on trading's stored daily closes, weighted by market value at the last close.
+   */
+  series?: InputMaybe<Array<PriceSeriesInput>>;
   /** Starting value for the Monte Carlo simulation (default 1000000). */
   startValue?: InputMaybe<Scalars['Float']['input']>;
-  /** Portfolio weight per series (default: equal). */
+  /** Portfolio weight per series (default: equal for given series, market value for holdings). */
   weights?: InputMaybe<Array<Scalars['Float']['input']>>;
 };
 
@@ -285,7 +290,7 @@ export type Query = {
   myPortfolio: Maybe<Portfolio>;
   /** The viewer's orders, newest first. */
   orders: TradeOrderConnection;
-  /** Risk statistics of a weighted portfolio over price series the caller supplies. */
+  /** Risk statistics of a weighted portfolio: the viewer's holdings unless the caller supplies price series. */
   portfolioRisk: PortfolioRiskReport;
   /** One of the viewer's own positions (how the gateway resolves positionUpdated events). */
   position: Maybe<Position>;
@@ -305,7 +310,7 @@ export type QueryOrdersArgs = {
 
 
 export type QueryPortfolioRiskArgs = {
-  input: PortfolioRiskInput;
+  input?: InputMaybe<PortfolioRiskInput>;
 };
 
 
@@ -347,7 +352,10 @@ export type SignalFollow = {
   sizingValue: Scalars['String']['output'];
   /** Signals of this source that were not copied, and why (e.g. the follower's tier is FREE); newest first, at most 20. */
   skippedSignals: Array<SignalCopySkip>;
+  /** The strategy name or the analyst's user id. */
   source: Scalars['String']['output'];
+  /** The source followed (a `signalSources` id); null on follows from before ids. */
+  sourceId: Maybe<Scalars['ID']['output']>;
 };
 
 export type SignalSourceKind =
@@ -759,6 +767,7 @@ export type SignalFollowResolvers<ContextType = TradingContext, ParentType exten
   sizingValue?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   skippedSignals?: Resolver<Array<ResolversTypes['SignalCopySkip']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sourceId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type SubscriptionResolvers<ContextType = TradingContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {

@@ -7,6 +7,7 @@ import type { SubgraphDeps } from '../../../platform/subgraphModule';
 import { tickFrom, type Tick } from '../exchange/marketTicks';
 import { lockPortfolio } from './orderLedger';
 import { fillOrCancel } from './orderPlacement';
+import { recordDailyClose } from './dailyCloses';
 import type { TradingServiceDeps } from './tradingDeps';
 
 export const PAPER_EXCHANGE_CONSUMER = 'trading.paper-exchange';
@@ -84,6 +85,8 @@ export function createTickConsumers(subgraph: SubgraphDeps, deps: TradingService
     ),
     tickSubscription(subgraph, PAPER_EXCHANGE_CONSUMER + groupSuffix, logger, async (tick) => {
       deps.ticks.update(tick);
+      // This group sees each tick once across replicas: the place to keep trading's daily closes.
+      await recordDailyClose(subgraph.infra.prisma, tick);
       await matchRestingOrders(subgraph.infra.prisma, deps, tick);
     }),
   ];

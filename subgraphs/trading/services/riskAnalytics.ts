@@ -1,6 +1,7 @@
 import { requireViewer } from '../../../platform/auth/access';
 import { BadUserInputError } from '../../../platform/errors';
 import type { TradingContext } from '../context';
+import { commonDailyCloses } from './dailyCloses';
 import {
   cappedKellyFraction,
   correlationMatrix,
@@ -27,10 +28,49 @@ const within = (value: number, min: number, max: number, field: string) => {
   return value;
 };
 
+/**
+ * The viewer's holdings as price series: net quantity per symbol over paper and live positions, the last
+ * `lookbackDays` daily closes they all have, weighted by market value at the last close (signed: a short
+ * weighs against), as fractions of the gross value.
+ */
+async function holdingsSeries(ctx: TradingContext, userId: string, lookbackDays: number) {
+  const positions = await ctx.prisma.position.findMany({
+    where: { portfolio: { userId }, quantity: { not: 0 }, symbol: { not: '' } },
+    select: { symbol: true, quantity: true },
+  });
+  const quantities = new Map<string, number>();
+  for (const p of positions)
+    quantities.set(p.symbol, (quantities.get(p.symbol) ?? 0) + p.quantity.toNumber());
+  const symbols = [...quantities]
+    .filter(([, q]) => q !== 0)
+    .map(([symbol]) => symbol)
+    .sort();
+  if (symbols.length === 0) throw new BadUserInputError('You hold nothing to analyse: pass series', 'series');
+  const days = await commonDailyCloses(ctx.prisma, symbols, lookbackDays);
+  if (days.length < 3) {
+    throw new BadUserInputError(
+      `Your holdings have ${days.length} daily closes in common; at least 3 are needed (or pass series)`,
+      'series',
+    );
+  }
+  const values = symbols.map((symbol, i) => quantities.get(symbol)! * days.at(-1)![i]!);
+  const gross = values.reduce((sum, v) => sum + Math.abs(v), 0);
+  return {
+    series: symbols.map((symbol, i) => ({ symbol, closes: days.map((day) => day[i]!) })),
+    weights: values.map((v) => v / gross),
+  };
+}
+
 /** Bounded inputs: the Monte Carlo cost is paths × horizon, kept under ~4M steps per request. */
-export function portfolioRisk(ctx: TradingContext, input: PortfolioRiskInput): PortfolioRiskReport {
-  requireViewer(ctx.viewer, 'analyse a portfolio');
-  const { series } = input;
+export async function portfolioRisk(
+  ctx: TradingContext,
+  input: PortfolioRiskInput,
+): Promise<PortfolioRiskReport> {
+  const viewer = requireViewer(ctx.viewer, 'analyse a portfolio');
+  const holdings = input.series
+    ? null
+    : await holdingsSeries(ctx, viewer.userId, within(input.lookbackDays ?? 90, 3, 2000, 'lookbackDays'));
+  const series = input.series ?? holdings!.series;
   within(series.length, 1, 20, 'series');
   const length = series[0]!.closes.length;
   within(length, 3, 2000, 'closes');
@@ -41,7 +81,7 @@ export function portfolioRisk(ctx: TradingContext, input: PortfolioRiskInput): P
       throw new BadUserInputError('Closes must be positive numbers', 'closes');
     }
   }
-  const weights = input.weights ?? series.map(() => 1 / series.length);
+  const weights = input.weights ?? holdings?.weights ?? series.map(() => 1 / series.length);
   if (weights.length !== series.length) throw new BadUserInputError('One weight per series', 'weights');
   weights.forEach((w) => within(w, -10, 10, 'weights'));
   const returnsBySeries = series.map((s) => returnsOf(s.closes));

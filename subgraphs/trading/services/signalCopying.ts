@@ -68,10 +68,14 @@ export async function copySignalToFollowers(
   // HOLD and EXIT are advice without an entry: nothing to copy.
   if (signal.side !== 'BUY' && signal.side !== 'SELL') return 0;
   const side = signal.side;
-  const sources = [
-    ...(signal.strategy ? [sourceKey('STRATEGY', signal.strategy)] : []),
-    ...(signal.authorId ? [sourceKey('ANALYST', signal.authorId)] : []),
-  ];
+  // The signal's own source when the event names it: an analyst's free-form strategy label must not
+  // reach the followers of a strategy that happens to share the name. Older events: both, as before.
+  const sources = signal.source
+    ? [sourceKey(signal.source.kind, signal.source.key)]
+    : [
+        ...(signal.strategy ? [sourceKey('STRATEGY', signal.strategy)] : []),
+        ...(signal.authorId ? [sourceKey('ANALYST', signal.authorId)] : []),
+      ];
   if (sources.length === 0) return 0;
   const follows = await tx.signalFollow.findMany({ where: { source: { in: sources }, active: true } });
   let placed = 0;
