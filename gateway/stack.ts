@@ -66,6 +66,8 @@ export interface StackOptions {
    * unless asked: suites that edit a course and read it back anonymously would race the event.
    */
   gatewayResponseCache?: boolean;
+  /** The gateway's /metrics listener (METRICS_PORT); unset: a free port (`gateway.metricsUrl`). */
+  metricsPort?: number;
 }
 
 /**
@@ -168,6 +170,8 @@ async function startComponents(
     BILLING_URL: urls.billing,
     FREE_SIGNAL_DELAY_MS: options.signals?.freeSignalDelayMs,
     LIVE_SIGNALS_CHANNEL: options.signals?.liveChannel,
+    METRICS_PORT: options.metricsPort ?? 0,
+    METRICS_HOST: host,
     RATE_LIMITS: 'off',
     RESPONSE_CACHE: options.gatewayResponseCache ? 'on' : 'off',
     RESPONSE_CACHE_PREFIX: `ts:gw:rc:${randomUUID()}:`,
@@ -177,6 +181,8 @@ async function startComponents(
     pubsub: livePubSub,
     liveChannels: options.liveChannels,
     bus: infra.bus,
+    // One registry for the whole stack: each subgraph's /metrics and the gateway's show the same.
+    metrics: infra.metrics,
   });
   started(() => gateway.stop());
   const gatewayUrl = await gateway.start(options.gatewayPort, host);

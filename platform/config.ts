@@ -28,6 +28,19 @@ export const baseConfigSchema = z.object({
    * the second time and for good once the window has passed.
    */
   GATEWAY_SIGNATURE_WINDOW_MS: z.coerce.number().int().min(1_000).max(30_000).default(30_000),
+
+  // ── Observability (platform/telemetry; docs/observability.md) ──────────────────────────────────
+  /**
+   * Gateway only: the port of its separate /metrics listener, never the public one. Subgraphs serve
+   * /metrics on their own PORT next to /healthz (they are not reachable from outside the cluster).
+   */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  METRICS_HOST: z.string().default('0.0.0.0'),
+  /** OpenTelemetry's standard variable: traces are exported (OTLP over HTTP) only when it is set. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  /** The service name on this process's spans; unset: the process's own name. */
+  OTEL_SERVICE_NAME: z.string().min(1).optional(),
+  // ── end of observability ───────────────────────────────────────────────────────────────────────
 });
 
 export type BaseConfig = z.infer<typeof baseConfigSchema>;

@@ -5,6 +5,7 @@ import { createLogger } from './logger';
 import { createInfrastructure } from './runtime';
 import { onShutdown } from './shutdown';
 import { subgraphConfigSchema, type SubgraphConfig } from './subgraphConfig';
+import { startTracing } from './telemetry/tracing';
 import type { ServesHttp, SubgraphDeps } from './subgraphModule';
 
 interface Startable extends ServesHttp {
@@ -19,6 +20,10 @@ export async function runSubgraphProcess<C extends SubgraphConfig>(
 ): Promise<void> {
   const config = loadConfig(schema) as C;
   const logger = createLogger({ name, level: config.LOG_LEVEL });
+  const tracing = startTracing({
+    serviceName: config.OTEL_SERVICE_NAME ?? name,
+    endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+  });
   const infra = createInfrastructure(config, logger);
   await infra.start();
   // Replicas share one record of used nonces through Redis; alone, the process keeps its own.
@@ -41,5 +46,6 @@ export async function runSubgraphProcess<C extends SubgraphConfig>(
     await subgraph.stop();
     await gatewayReplay.close();
     await infra.stop();
+    await tracing.stop();
   });
 }
