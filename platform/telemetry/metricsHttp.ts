@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { trace } from '@opentelemetry/api';
 import type { Metrics } from './metrics';
 
 /** GET /metrics in Prometheus' text format; false for any other path (the next route answers). */
@@ -53,7 +54,8 @@ export function createMetricsListener(metrics: Metrics) {
 
 /**
  * Counts and times every GraphQL operation, and counts its errors by extensions.code. The operation
- * name is the client's (or, in a subgraph, the gateway's query plan's), bounded by `operationLabel`.
+ * name is the client's (or, in a subgraph, the gateway's query plan's), bounded by `operationLabel`;
+ * the request's span (platform/graphqlHttp.ts) gets the same name and type.
  */
 export function requestMetrics<C extends object>(metrics: Metrics, service: string): ApolloServerPlugin<C> {
   return {
@@ -66,6 +68,10 @@ export function requestMetrics<C extends object>(metrics: Metrics, service: stri
             operation: metrics.operationLabel(operationName ?? request.operationName),
             type: operation?.operation ?? 'unparsed',
           };
+          trace.getActiveSpan()?.setAttributes({
+            'graphql.operation.name': labels.operation,
+            'graphql.operation.type': labels.type,
+          });
           metrics.requests.inc(labels);
           metrics.requestDuration.observe(labels, (performance.now() - started) / 1000);
           for (const error of errors ?? []) {
