@@ -18,9 +18,6 @@ export const MetricNames = {
   dbPoolMax: 'db_pool_max_connections',
 } as const;
 
-/** Node's own series (prom-client's defaults) that the dashboard shows. */
-export const NodeMetricNames = ['process_cpu_seconds_total', 'nodejs_eventloop_lag_p99_seconds'] as const;
-
 export interface ConsumerLagRow {
   group: string;
   topic: string;
