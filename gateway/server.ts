@@ -169,7 +169,8 @@ export function createGatewayServer(
       const bound = await http.listen(port, host);
       await live.start();
       await responseCache.start();
-      metricsUrl = await metricsListener.listen(config.METRICS_PORT, config.METRICS_HOST);
+      // Asked for a free port (tests, several gateways on one machine): the metrics listener too.
+      metricsUrl = await metricsListener.listen(port === 0 ? 0 : config.METRICS_PORT, config.METRICS_HOST);
       const shownHost = host === '0.0.0.0' ? 'localhost' : host;
       logger.info({ port: bound, metrics: metricsUrl }, 'gateway listening');
       return `http://${shownHost}:${bound}/graphql`;
