@@ -29,6 +29,16 @@ export const gatewayConfigSchema = baseConfigSchema
   .omit({ DATABASE_URL: true, DATABASE_POOL_SIZE: true })
   .extend({
     PORT: portSchema.default(GATEWAY_DEFAULT_PORT).describe('HTTP and graphql-ws port.'),
+    // Subgraphs serve /metrics on their own PORT next to /healthz (nothing outside the cluster reaches
+    // them); the gateway's public port does not, so /metrics gets a listener of its own.
+    METRICS_PORT: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(65535)
+      .default(9464)
+      .describe('Port of the separate /metrics listener (never the public one); 0: any free port.'),
+    METRICS_HOST: z.string().default('0.0.0.0').describe('Address of the /metrics listener.'),
     HOST: z.string().default('0.0.0.0').describe('Address to listen on.'),
     JWKS_URL: z
       .url()

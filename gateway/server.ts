@@ -12,6 +12,8 @@ import { createLivePubSub, type LivePubSub } from '../platform/pubsub';
 import type { Logger } from '../platform/logger';
 import { requestLogging } from '../platform/requestLogging';
 import { maskInternalErrors } from '../platform/subgraph';
+import { createMetrics, type Metrics } from '../platform/telemetry/metrics';
+import { createMetricsListener, requestMetrics } from '../platform/telemetry/metricsHttp';
 import { supergraphPath } from '../platform/topology';
 import { createAdminAppHandler } from './adminApp';
 import { clientInfoOf } from './auth/clientInfo';
@@ -43,9 +45,12 @@ export function createGatewayServer(
     pubsub?: LivePubSub;
     liveChannels?: { signals?: string; user?: string; ticks?: string };
     bus?: EventBus;
+    /** The stack's registry (`npm start`); alone, the gateway has its own. */
+    metrics?: Metrics;
   } = {},
 ) {
   const urls = subgraphUrls(config);
+  const metrics = shared.metrics ?? createMetrics();
   // Query limits, rate limits and trusted documents (gateway/limits).
   const protection = createGatewayProtection(config, logger);
   const supergraphSdl = readFileSync(supergraphPath, 'utf8');
@@ -56,7 +61,12 @@ export function createGatewayServer(
     supergraphSdl,
     buildService: ({ name }) =>
       protection.boundSubgraphCalls(
-        new SignedSubgraphDataSource(urls[name as Domain] ?? '', config.GATEWAY_SECRET, name),
+        new SignedSubgraphDataSource(
+          urls[name as Domain] ?? '',
+          config.GATEWAY_SECRET,
+          name,
+          (seconds, outcome) => metrics.subgraphFetchDuration.observe({ subgraph: name, outcome }, seconds),
+        ),
       ),
   });
   const apollo = new ApolloServer<GatewayContext>({
@@ -70,6 +80,7 @@ export function createGatewayServer(
       ApolloServerPluginLandingPageDisabled(),
       requestLogging<GatewayContext>(logger),
       inputHygiene<GatewayContext>(),
+      requestMetrics<GatewayContext>(metrics, 'gateway'),
       protection.plugin,
       ...responseCache.plugins,
     ],
@@ -108,6 +119,8 @@ export function createGatewayServer(
     context,
     maxBodyBytes: config.MAX_BODY_BYTES,
     prepareRequest: protection.prepareRequest,
+    // A client's traceparent is not continued: the gateway starts each trace (callers cannot pick ids).
+    telemetry: { service: 'gateway', continueTraces: false, metrics },
     routes: [
       // First: a preflight is answered before anything else looks at the request.
       createCorsHandler(allowedCorsOrigins(config)),
@@ -137,10 +150,24 @@ export function createGatewayServer(
     ...protection.live,
     clientOf: (req) => clientInfoOf(req, config.TRUSTED_PROXIES),
   });
+  const stopObserving = [
+    metrics.observeLive(() => ({ sockets: live.openSockets(), subscriptions: live.hub.stats().subscribers })),
+    live.hub.observeDeliveries(({ field, latencyMs }) =>
+      metrics.liveDeliveryDuration.observe({ field }, latencyMs / 1000),
+    ),
+  ];
+  // Not on the public port: see platform/telemetry/metricsHttp.ts.
+  const metricsListener = createMetricsListener(metrics);
+  let metricsUrl: string | undefined;
 
   return {
     pubsub,
     live,
+    metrics,
+    /** Where /metrics is served (METRICS_PORT), once started. */
+    get metricsUrl(): string | undefined {
+      return metricsUrl;
+    },
     /** Token verification, shared with the graphql-ws server's connection_init check. */
     auth,
     async start(port = config.PORT, host = config.HOST): Promise<string> {
@@ -148,12 +175,15 @@ export function createGatewayServer(
       const bound = await http.listen(port, host);
       await live.start();
       await responseCache.start();
+      // Asked for a free port (tests, several gateways on one machine): the metrics listener too.
+      metricsUrl = await metricsListener.listen(port === 0 ? 0 : config.METRICS_PORT, config.METRICS_HOST);
       const shownHost = host === '0.0.0.0' ? 'localhost' : host;
-      logger.info({ port: bound }, 'gateway listening');
+      logger.info({ port: bound, metrics: metricsUrl }, 'gateway listening');
       return `http://${shownHost}:${bound}/graphql`;
     },
     async stop(): Promise<void> {
       health.markDraining();
+      for (const stopOne of stopObserving) stopOne();
       await live.stop();
       await http.close();
       await apollo.stop();
@@ -161,6 +191,7 @@ export function createGatewayServer(
       await auth.close();
       await protection.close();
       await responseCache.stop();
+      await metricsListener.close();
     },
   };
 }

@@ -72,6 +72,8 @@ export interface StackOptions {
    * unless asked: suites that edit a course and read it back anonymously would race the event.
    */
   gatewayResponseCache?: boolean;
+  /** The gateway's /metrics listener (METRICS_PORT); unset: a free port (`gateway.metricsUrl`). */
+  metricsPort?: number;
 }
 
 /**
@@ -183,6 +185,8 @@ async function startComponents(
     SIGNALS_URL: urls.signals,
     TRADING_URL: urls.trading,
     BILLING_URL: urls.billing,
+    METRICS_PORT: options.metricsPort ?? 0,
+    METRICS_HOST: host,
     RATE_LIMITS: 'off',
     RESPONSE_CACHE: options.gatewayResponseCache ? 'on' : 'off',
     RESPONSE_CACHE_PREFIX: `ts:gw:rc:${randomUUID()}:`,
@@ -192,6 +196,8 @@ async function startComponents(
     pubsub: livePubSub,
     liveChannels: { signals: options.signals?.liveChannel, ...options.liveChannels },
     bus: infra.bus,
+    // One registry for the whole stack: each subgraph's /metrics and the gateway's show the same.
+    metrics: infra.metrics,
   });
   started(() => gateway.stop());
   const gatewayUrl = await gateway.start(options.gatewayPort, host);

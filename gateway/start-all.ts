@@ -1,16 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { z } from 'zod';
-import { loadConfig } from '../platform/config';
+import { baseConfigSchema, loadConfig } from '../platform/config';
 import { configuredEmailSender } from '../platform/email/configured';
 import { emailSettingsSchema } from '../platform/email/emailSettings';
 import { createLogger } from '../platform/logger';
 import { createPrismaClient } from '../platform/prisma';
 import { onShutdown } from '../platform/shutdown';
+import { startTracing } from '../platform/telemetry/tracing';
 import { repoRoot } from '../platform/topology';
 import { ensureAdminBuild } from '../clients/admin/build';
 import { formatSeedSummary, seed } from '../prisma/seed';
 import { RAZORPAY_EMULATOR_KEY_ID } from '../emulators/razorpay/embedded';
+import { gatewayConfigSchema } from './config';
 import { startEmbeddedPostgres } from './embeddedPostgres';
 import { limitVariablesFrom } from './limits/limitsConfig';
 import { startStack } from './stack';
@@ -29,11 +31,17 @@ const config = loadConfig(
       HOST: z.string().default('127.0.0.1'),
       GATEWAY_SECRET: z.string().min(32).optional(),
     })
-    .extend(emailSettingsSchema.shape),
+    .extend(emailSettingsSchema.shape)
+    .extend(baseConfigSchema.pick({ OTEL_EXPORTER_OTLP_ENDPOINT: true, OTEL_SERVICE_NAME: true }).shape)
+    .extend(gatewayConfigSchema.pick({ METRICS_PORT: true }).shape),
 );
 
 async function main(): Promise<void> {
   const logger = createLogger({ name: 'tradeschool', level: config.LOG_LEVEL });
+  const tracing = startTracing({
+    serviceName: config.OTEL_SERVICE_NAME ?? 'tradeschool',
+    endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+  });
   const embedded = config.DATABASE_URL ? undefined : await startEmbeddedPostgres(logger);
   const databaseUrl = config.DATABASE_URL ?? embedded!.url;
 
@@ -65,6 +73,7 @@ async function main(): Promise<void> {
     // The issue's rate limits (per process without REDIS_URL), overridable like gateway/index.ts.
     gatewayLimits: { RATE_LIMITS: 'on', ...limitVariablesFrom(process.env) },
     marketFeed: true,
+    metricsPort: config.METRICS_PORT,
     // Unset without POSTMARK_SERVER_TOKEN: the stack starts our Postmark stand-in.
     email: configuredEmailSender(config),
   });
@@ -72,6 +81,7 @@ async function main(): Promise<void> {
     `\n  TradeSchool API ready\n  GraphQL:     ${stack.gatewayUrl}\n  IDE:         ${stack.gatewayUrl.replace(/graphql$/, '')}\n` +
       `  Admin:       ${stack.gatewayUrl.replace(/graphql$/, 'admin/')}\n` +
       `  Database:    ${embedded ? 'embedded PostgreSQL (.cache/embedded-postgres)' : 'DATABASE_URL'}\n` +
+      `  Metrics:     ${stack.gateway.metricsUrl} (and /metrics on every subgraph port)\n` +
       `  Event bus:   ${stack.infra.bus.kind === 'kafka' ? `Kafka ${config.KAFKA_BROKERS}` : 'in-process'}\n` +
       (stack.razorpayCheckout
         ? `  Payments:    Razorpay emulator (test mode) ${stack.razorpayCheckout.baseUrl}, key id ${RAZORPAY_EMULATOR_KEY_ID}\n` +
@@ -82,6 +92,7 @@ async function main(): Promise<void> {
   onShutdown(logger, async () => {
     await stack.stop();
     await embedded?.stop();
+    await tracing.stop();
   });
 }
 

@@ -4,7 +4,7 @@ import type { GraphQLError } from 'graphql';
 import { INTERNAL_HEADERS, viewerHeaders, type ClientInfo, type Viewer } from '../platform/auth/viewer';
 import { CORRELATION_HEADER } from '../platform/logger';
 import { subgraphFailure, subgraphHttpError } from './subgraphErrors';
-import { createSubgraphFetcher } from './subgraphFetcher';
+import { createSubgraphFetcher, type SubgraphFetchObserver } from './subgraphFetcher';
 
 export interface GatewayContext {
   viewer: Viewer | null;
@@ -27,9 +27,10 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
     url: string,
     secret: string,
     private readonly subgraph: string,
+    observe?: SubgraphFetchObserver,
   ) {
     // Not Apollo's default (make-fetch-happen): keep-alive sockets, shared identical reads, signing.
-    super({ url, fetcher: createSubgraphFetcher({ secret, subgraph }) });
+    super({ url, fetcher: createSubgraphFetcher({ secret, subgraph }, observe) });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

@@ -4,6 +4,7 @@ import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils
 import { signGatewayRequest } from '../platform/auth/gatewaySignature';
 import { VIEWER_CLIENT_HEADER, VIEWER_HEADER } from '../platform/auth/viewer';
 import { CORRELATION_HEADER } from '../platform/logger';
+import { injectTrace, inSpan, SpanKind } from '../platform/telemetry/tracing';
 
 interface RawResponse {
   url: string;
@@ -109,6 +110,9 @@ export interface SubgraphSigning {
   subgraph: string;
 }
 
+/** Told the duration (seconds) and outcome ('2xx', '5xx', 'error'...) of every call really sent. */
+export type SubgraphFetchObserver = (seconds: number, outcome: string) => void;
+
 /**
  * Signs one fetch right before it is sent: over its method, subgraph, path and exact body, with a
  * fresh nonce and timestamp, so each subgraph call is single-use and cannot be redirected or edited.
@@ -142,10 +146,34 @@ function signed(url: string, init: FetcherRequestInit, signing: SubgraphSigning)
  * timestamp and nonce are left out of the key; the subgraph logs the first caller's id.) With
  * `signing`, every call that is really sent is signed (unsigned: the fetcher's own tests).
  */
-export function createSubgraphFetcher(signing?: SubgraphSigning): Fetcher {
+export function createSubgraphFetcher(signing?: SubgraphSigning, observe?: SubgraphFetchObserver): Fetcher {
   const inFlight = new Map<string, Promise<RawResponse>>();
+  const subgraph = signing?.subgraph ?? 'subgraph';
+  // A client span per call really sent, its `traceparent` in the headers: not signed, as it grants
+  // nothing (the signature covers what the subgraph trusts: method, path, body, viewer, client).
   const sendSigned = (url: string, init: FetcherRequestInit) =>
-    send(url, signing ? signed(url, init, signing) : init);
+    inSpan(
+      `gateway fetch ${subgraph}`,
+      {
+        kind: SpanKind.CLIENT,
+        attributes: { 'server.address': new URL(url).host, 'graphql.subgraph': subgraph },
+      },
+      async () => {
+        const trace: Record<string, string> = {};
+        injectTrace(trace);
+        const traced =
+          Object.keys(trace).length > 0 ? { ...init, headers: { ...init.headers, ...trace } } : init;
+        const started = performance.now();
+        try {
+          const raw = await send(url, signing ? signed(url, traced, signing) : traced);
+          observe?.((performance.now() - started) / 1000, `${Math.floor(raw.status / 100)}xx`);
+          return raw;
+        } catch (error) {
+          observe?.((performance.now() - started) / 1000, 'error');
+          throw error;
+        }
+      },
+    );
   return async (url, init = {}) => {
     if (!isQuery(init.body)) return new SubgraphResponse(await sendSigned(url, init));
     const headers = init.headers ?? {};

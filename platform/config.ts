@@ -59,6 +59,16 @@ export const baseConfigSchema = z.object({
     .describe(
       'Kafka consumer session (ms): how long a consumer that died without leaving (kill -9, a lost node) keeps its partitions before the group rebalances; within the broker group.min/max.session.timeout.ms.',
     ),
+  // Observability (platform/telemetry; docs/observability.md).
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .url()
+    .optional()
+    .describe("OpenTelemetry's standard variable: traces are exported (OTLP over HTTP) only when it is set."),
+  OTEL_SERVICE_NAME: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("The service name on this process's spans; unset: the process's own name."),
 });
 
 /**

@@ -3,6 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
 import { CORRELATION_HEADER, inRequestScope, type Logger } from './logger';
+import type { Metrics } from './telemetry/metrics';
+import { contextFrom, inSpan, SpanKind } from './telemetry/tracing';
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
 
@@ -20,6 +22,11 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   context: (req: IncomingMessage, correlationId: string, rawBody: Buffer) => Promise<TContext>;
   /** Rewrites or refuses (HttpRefusal) a parsed request before the context and GraphQL (trusted documents). */
   prepareRequest?: (request: HTTPGraphQLRequest) => HTTPGraphQLRequest;
+  /**
+   * The service's name on its spans and series; `continueTraces`: join the caller's `traceparent`
+   * (subgraphs, called by the gateway) rather than start a trace (the gateway, called by anyone).
+   */
+  telemetry?: { service: string; continueTraces: boolean; metrics?: Metrics | undefined };
 }
 
 /** Thrown by a context factory to refuse a request before GraphQL runs (e.g. not from the gateway). */
@@ -63,14 +70,32 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
  * health probes and other routes share the port without a web framework.
  */
 export function createGraphQLHttpServer<TContext extends BaseContext>(options: GraphQLHttpOptions<TContext>) {
-  const { apollo, logger, path = '/graphql', maxBodyBytes = 1_000_000, routes = [] } = options;
+  const { apollo, logger, path = '/graphql', maxBodyBytes = 1_000_000, routes = [], telemetry } = options;
+  const service = telemetry?.service ?? 'graphql';
+  /** Refusals never reach Apollo's plugins: counted here with the same series. */
+  const countRefusal = (code: string) => telemetry?.metrics?.errors.inc({ service, code });
 
   async function handle(req: IncomingMessage, res: ServerResponse, correlationId: string): Promise<void> {
     res.setHeader(CORRELATION_HEADER, correlationId);
     for (const route of routes) if (await route(req, res)) return;
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname !== path) return sendError(res, 404, 'NOT_FOUND', `No route for ${url.pathname}`);
+    await inSpan(
+      `${service} ${req.method ?? 'GET'} ${path}`,
+      {
+        kind: SpanKind.SERVER,
+        parent: contextFrom(telemetry?.continueTraces ? req.headers : undefined),
+        attributes: {
+          'http.request.method': req.method ?? 'GET',
+          'url.path': path,
+          'service.component': service,
+        },
+      },
+      () => execute(req, res, url, correlationId),
+    );
+  }
 
+  async function execute(req: IncomingMessage, res: ServerResponse, url: URL, correlationId: string) {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -82,6 +107,7 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
       try {
         body = JSON.parse(raw);
       } catch {
+        countRefusal('BAD_REQUEST');
         return sendError(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON');
       }
     }
@@ -106,7 +132,11 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
     const correlationId = correlationIdOf(req);
     inRequestScope(correlationId, () =>
       handle(req, res, correlationId).catch((error: unknown) => {
-        if (error instanceof HttpRefusal) return sendError(res, error.status, error.code, error.message);
+        if (error instanceof HttpRefusal) {
+          countRefusal(error.code);
+          return sendError(res, error.status, error.code, error.message);
+        }
+        countRefusal('INTERNAL_SERVER_ERROR');
         logger.error({ correlationId, err: error, url: req.url }, 'request failed');
         if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
         else res.end();

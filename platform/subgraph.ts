@@ -17,6 +17,8 @@ import { applyPermissions, type SubgraphPermissions } from './permissions';
 import type { Logger } from './logger';
 import { requestLogging } from './requestLogging';
 import type { PrismaClient } from './prisma';
+import type { Metrics } from './telemetry/metrics';
+import { metricsRoute, requestMetrics } from './telemetry/metricsHttp';
 
 /** What every resolver of every subgraph receives; `loaders` are new for each request. */
 export interface SubgraphContext<L> {
@@ -46,6 +48,8 @@ export interface SubgraphOptions<L> {
   routes?: RequestHandler[];
   /** graphql-shield rules (platform/permissions.ts); fields they do not name are denied. */
   permissions?: SubgraphPermissions;
+  /** The process's registry (deps.infra.metrics): /metrics is served next to /healthz. */
+  metrics?: Metrics;
   /** Extra Apollo plugins that need the built schema (identity's per-field attempt charging). */
   plugins?: (schema: GraphQLSchema) => ApolloServerPlugin<SubgraphContext<L>>[];
 }
@@ -91,6 +95,7 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>) {
       ApolloServerPluginCacheControlDisabled(),
       requestLogging<SubgraphContext<L>>(logger),
       inputHygiene<SubgraphContext<L>>(),
+      ...(options.metrics ? [requestMetrics<SubgraphContext<L>>(options.metrics, name)] : []),
       ...(options.plugins?.(schema) ?? []),
     ],
   });
@@ -141,7 +146,14 @@ export function createSubgraphServer<L>(options: SubgraphOptions<L>) {
     apollo,
     logger,
     context,
-    routes: [(req, res) => health.handle(req, res), ...(options.routes ?? [])],
+    // /metrics like /healthz: unsigned, because subgraphs are reachable only inside the cluster
+    // (NetworkPolicies: the gateway and the scraper); /graphql alone demands the gateway's signature.
+    routes: [
+      (req, res) => health.handle(req, res),
+      ...(options.metrics ? [metricsRoute(options.metrics)] : []),
+      ...(options.routes ?? []),
+    ],
+    telemetry: { service: name, continueTraces: true, metrics: options.metrics },
   });
 
   return {

@@ -1,7 +1,7 @@
 import type { GatewayReplayGuard } from './auth/gatewayReplayGuard';
 import type { Domain } from './events/envelope';
 import type { EventConsumer } from './events/inbox';
-import { createOutboxRelay } from './events/outbox';
+import { countUnpublished, createOutboxRelay } from './events/outbox';
 import { createEventRetention } from './events/retention';
 import { startOrUnwind, stopAll, stopInStages } from './lifecycle';
 import type { Logger } from './logger';
@@ -38,6 +38,7 @@ export function assembleSubgraph<S extends ServesHttp>(
     pollIntervalMs: deps.outboxPollMs,
   });
   const retention = createEventRetention({ prisma: deps.infra.prisma, domain: name, logger: deps.logger });
+  let stopObserving: (() => void) | undefined;
   return {
     name,
     server,
@@ -54,11 +55,15 @@ export function assembleSubgraph<S extends ServesHttp>(
         );
         relay.start();
         retention.start();
+        stopObserving = deps.infra.metrics?.observeOutbox(name, () =>
+          countUnpublished(deps.infra.prisma, name),
+        );
         return url;
       });
     },
     /** Stop taking requests first, then finish the relay batch in flight, then leave the groups. */
     async stop(): Promise<void> {
+      stopObserving?.();
       await stopInStages([
         [() => server.stop()],
         [() => retention.stop(), () => relay.stop()],

@@ -5,6 +5,7 @@ import { createLogger } from './logger';
 import { createInfrastructure } from './runtime';
 import { onShutdown } from './shutdown';
 import type { subgraphConfigSchema, SubgraphConfig } from './subgraphConfig';
+import { startTracing } from './telemetry/tracing';
 import type { ServesHttp, SubgraphDeps } from './subgraphModule';
 
 interface Startable extends ServesHttp {
@@ -22,6 +23,10 @@ export async function runSubgraphProcess<S extends typeof subgraphConfigSchema>(
 ): Promise<void> {
   const config: SubgraphConfig & S['_output'] = loadProcessConfig(processConfig);
   const logger = createLogger({ name, level: config.LOG_LEVEL });
+  const tracing = startTracing({
+    serviceName: config.OTEL_SERVICE_NAME ?? name,
+    endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+  });
   const infra = createInfrastructure(config, logger);
   await infra.start();
   // Replicas share one record of used nonces through Redis; alone, the process keeps its own.
@@ -44,5 +49,6 @@ export async function runSubgraphProcess<S extends typeof subgraphConfigSchema>(
     await subgraph.stop();
     await gatewayReplay.close();
     await infra.stop();
+    await tracing.stop();
   });
 }

@@ -48,6 +48,8 @@ function oursEnv(port: number, common: Record<string, string>): Record<string, s
     // learning.course.changed arrives here to drop cached catalog pages (a namespace of this run's own).
     KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
     KAFKA_NAMESPACE: `bench-${run}`,
+    // Its /metrics listener on a free port: never a fixed one another run may hold.
+    METRICS_PORT: '0',
   };
 }
 

@@ -38,6 +38,18 @@ interface Group {
 
 const RECENT_EVENTS = 10_000;
 
+/** One event delivered to one group: what the delivery-latency metric and the benchmark read. */
+export interface LiveDelivery {
+  field: string;
+  subscribers: number;
+  /** Running the group's operation and serialising its result (shared mode only; else 0). */
+  executeMs: number;
+  /** Writing the frames to every socket (shared mode only; else 0). */
+  writeMs: number;
+  /** From the event reaching the group (after any tier delay) to its last frame written. */
+  latencyMs: number;
+}
+
 /**
  * A viewer per tier, with no user: one execution serves many users, so it must not carry any one
  * user's identity (it could leak their private fields to the others).
@@ -74,14 +86,11 @@ export function createLiveFanoutHub(options: LiveFanoutHubOptions) {
   const recent = new Set<string>();
   const timers = new Set<NodeJS.Timeout>();
   let executions = 0;
-  /** Time spent executing (incl. serialising) and writing frames, for the benchmark's breakdown. */
-  let executeMs = 0;
-  let writeMs = 0;
+  const deliveryListeners = new Set<(delivery: LiveDelivery) => void>();
 
   async function payloadOf(group: Group, event: LiveEvent): Promise<Buffer | null> {
     const { operation } = group;
     executions += 1;
-    const started = performance.now();
     let result: ExecutionResult | FormattedExecutionResult;
     if (operation.local) result = operation.local(event);
     else {
@@ -100,20 +109,27 @@ export function createLiveFanoutHub(options: LiveFanoutHubOptions) {
         return null;
       }
     }
-    const payload = Buffer.from(JSON.stringify(result));
-    executeMs += performance.now() - started;
-    return payload;
+    return Buffer.from(JSON.stringify(result));
   }
 
-  async function deliver(group: Group, event: LiveEvent): Promise<void> {
+  function delivered(group: Group, subscribers: number, receivedAt: number, executeMs = 0, writeMs = 0) {
+    if (deliveryListeners.size === 0) return;
+    const latencyMs = performance.now() - receivedAt;
+    const delivery = { field: group.operation.field, subscribers, executeMs, writeMs, latencyMs };
+    for (const listener of deliveryListeners) listener(delivery);
+  }
+
+  async function deliver(group: Group, event: LiveEvent, receivedAt: number): Promise<void> {
     const members = [...group.subscribers.values()];
     if (shareExecutions) {
+      const executing = performance.now();
       const payload = await payloadOf(group, event);
       if (!payload) return;
-      const started = performance.now();
+      const writing = performance.now();
       const frameOf = framesOf(payload);
       for (const member of members) writeFrame(member, frameOf(member), maxBufferedBytes, log);
-      writeMs += performance.now() - started;
+      const done = performance.now();
+      delivered(group, members.length, receivedAt, writing - executing, done - writing);
       return;
     }
     await Promise.all(
@@ -122,11 +138,13 @@ export function createLiveFanoutHub(options: LiveFanoutHubOptions) {
         if (payload) writeFrame(member, framesOf(payload)(member), maxBufferedBytes, log);
       }),
     );
+    delivered(group, members.length, receivedAt);
   }
 
   function dispatch(group: Group, event: LiveEvent): void {
+    const receivedAt = performance.now();
     if (!group.operation.spec.coalesce) {
-      deliver(group, event).catch((error: unknown) =>
+      deliver(group, event, receivedAt).catch((error: unknown) =>
         log.error({ err: error, field: group.operation.field }, 'live delivery failed'),
       );
       return;
@@ -138,7 +156,7 @@ export function createLiveFanoutHub(options: LiveFanoutHubOptions) {
     setImmediate(() => {
       const events = [...group.pending.values()];
       group.pending.clear();
-      for (const pending of events) void deliver(group, pending).catch(() => {});
+      for (const pending of events) void deliver(group, pending, receivedAt).catch(() => {});
     });
   }
 
@@ -235,9 +253,13 @@ export function createLiveFanoutHub(options: LiveFanoutHubOptions) {
       groups: groups.size,
       subscribers: [...groups.values()].reduce((n, g) => n + g.subscribers.size, 0),
       executions,
-      executeMs,
-      writeMs,
     }),
+
+    /** Told of every delivery (the latency metric, the benchmark's breakdown); returns the removal. */
+    observeDeliveries(listener: (delivery: LiveDelivery) => void): () => void {
+      deliveryListeners.add(listener);
+      return () => deliveryListeners.delete(listener);
+    },
 
     /** The benchmark compares both modes in one process. */
     setShareExecutions(share: boolean): void {

@@ -1,3 +1,5 @@
+import type { ConsumerLagRow } from '../telemetry/metrics';
+
 /** What travels on the bus: the outbox row, serialised as the Kafka message value. */
 export interface EventEnvelope<P = unknown> {
   /** The outbox row id: consumers dedupe on it. */
@@ -9,6 +11,8 @@ export interface EventEnvelope<P = unknown> {
   payload: P;
   correlationId: string | null;
   occurredAt: string;
+  /** W3C trace context of the span that published it (null or absent when tracing is off). */
+  traceparent?: string | null;
 }
 
 export type EventHandler = (event: EventEnvelope) => Promise<void>;
@@ -28,6 +32,8 @@ export interface EventBus {
   publish(events: EventEnvelope[]): Promise<void>;
   /** One consumer in `groupId`: each event reaches one member of each group, at least once. */
   subscribe(options: { groupId: string; topics: string[]; handler: EventHandler }): Promise<BusSubscription>;
+  /** Unconsumed messages per group, topic and partition of this bus's subscriptions (Kafka only). */
+  consumerLag?(): Promise<ConsumerLagRow[]>;
 }
 
 export const Domains = ['identity', 'learning', 'signals', 'trading', 'billing'] as const;

@@ -1,5 +1,6 @@
 import type { Logger } from '../logger';
 import type { PrismaClient, TransactionClient } from '../prisma';
+import { contextFrom, inSpan, SpanKind } from '../telemetry/tracing';
 import type { BusSubscription, Domain, EventBus, EventEnvelope } from './envelope';
 
 /**
@@ -46,9 +47,19 @@ export function createEventConsumer({ prisma, bus, domain, logger, name, handler
 
   async function handle(event: EventEnvelope): Promise<void> {
     const effect = handlers[event.topic]?.[event.type];
-    const applied = await applyOnce(prisma, domain, name, event.id, async (tx) => {
-      if (effect) await effect(event, tx);
-    });
+    // The consumer's span continues the trace of the request that wrote the event (through the outbox).
+    const applied = await inSpan(
+      `consume ${event.topic}`,
+      {
+        kind: SpanKind.CONSUMER,
+        parent: contextFrom(event.traceparent ? { traceparent: event.traceparent } : undefined),
+        attributes: { 'messaging.consumer.group.name': name, 'messaging.message.id': event.id },
+      },
+      () =>
+        applyOnce(prisma, domain, name, event.id, async (tx) => {
+          if (effect) await effect(event, tx);
+        }),
+    );
     // Per event at debug: a tick consumer applies several events a second. A duplicate is worth seeing.
     const fields = { eventId: event.id, type: event.type, correlationId: event.correlationId };
     if (applied) log.debug(fields, 'event applied');

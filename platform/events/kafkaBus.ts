@@ -1,6 +1,7 @@
 import { Kafka, logLevel, type Admin, type Consumer, type LogEntry, type Producer } from 'kafkajs';
 import type { Logger } from '../logger';
 import type { BusSubscription, EventBus, EventEnvelope, EventHandler } from './envelope';
+import { consumerLag } from './kafkaLag';
 import { createTopicProvisioner, retryWhileTopicsNotReady } from './kafkaTopics';
 
 export interface KafkaBusOptions {
@@ -75,6 +76,8 @@ export function createKafkaBus({
   });
   const admin: Admin = kafka.admin();
   const consumers = new Set<Consumer>();
+  /** Logical topics per logical group subscribed here: what consumerLag reports. */
+  const subscribed = new Map<string, Set<string>>();
   const topics = createTopicProvisioner({ admin, partitions, readyTimeoutMs: topicReadyTimeoutMs });
   let started: Promise<void> | undefined;
 
@@ -89,6 +92,7 @@ export function createKafkaBus({
     async stop() {
       await Promise.allSettled([...consumers].map((consumer) => consumer.disconnect()));
       consumers.clear();
+      subscribed.clear();
       // disconnect() waits for in-flight sends, so nothing accepted by publish() is dropped.
       await Promise.allSettled([producer.disconnect(), admin.disconnect()]);
       topics.reset();
@@ -119,6 +123,8 @@ export function createKafkaBus({
               'event-id': event.id,
               'event-type': event.type,
               ...(event.correlationId ? { 'correlation-id': event.correlationId } : {}),
+              // The standard header too, for tools that read traces off Kafka; consumers use the envelope's.
+              ...(event.traceparent ? { traceparent: event.traceparent } : {}),
             },
           })),
         })),
@@ -155,6 +161,7 @@ export function createKafkaBus({
         // A handler that throws leaves the offset uncommitted: kafkajs retries the message, so
         // delivery is at-least-once and handlers must be idempotent (platform/events/inbox.ts).
         await consumer.run({ eachMessage: async ({ message }) => handler(decode(message.value)) });
+        subscribed.set(groupId, new Set([...(subscribed.get(groupId) ?? []), ...names]));
       } catch (error) {
         consumers.delete(consumer);
         await consumer.disconnect().catch(() => undefined);
@@ -168,5 +175,6 @@ export function createKafkaBus({
       };
       return subscription;
     },
+    consumerLag: () => consumerLag(admin, subscribed, physical),
   };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger';
 import type { PrismaClient, TransactionClient } from '../prisma';
+import { contextFrom, currentTraceparent, SpanKind, startSpan, traceparentOf } from '../telemetry/tracing';
 import type { Domain, EventBus, EventEnvelope } from './envelope';
 
 export interface NewEvent<P> {
@@ -22,16 +23,26 @@ export async function enqueueEvent<P>(
 ): Promise<string> {
   const id = randomUUID();
   await tx.$executeRawUnsafe(
-    `INSERT INTO "${domain}"."outbox_event" (id, topic, key, type, payload, correlation_id)
-     VALUES ($1::uuid, $2, $3, $4, $5::jsonb, $6)`,
+    `INSERT INTO "${domain}"."outbox_event" (id, topic, key, type, payload, correlation_id, traceparent)
+     VALUES ($1::uuid, $2, $3, $4, $5::jsonb, $6, $7)`,
     id,
     event.topic,
     event.key,
     event.type,
     JSON.stringify(event.payload),
     event.correlationId ?? null,
+    // The request's trace: the relay publishes later, outside it, and carries it on to consumers.
+    currentTraceparent(),
   );
   return id;
+}
+
+/** Rows committed and not yet published: the outbox backlog gauge (the (published_at, sequence) index serves it). */
+export async function countUnpublished(prisma: PrismaClient, domain: Domain): Promise<number> {
+  const [row] = await prisma.$queryRawUnsafe<{ n: number }[]>(
+    `SELECT count(*)::int AS n FROM "${domain}"."outbox_event" WHERE published_at IS NULL`,
+  );
+  return row?.n ?? 0;
 }
 
 interface OutboxRow {
@@ -41,6 +52,7 @@ interface OutboxRow {
   type: string;
   payload: unknown;
   correlation_id: string | null;
+  traceparent: string | null;
   created_at: Date;
 }
 
@@ -84,7 +96,7 @@ export function createOutboxRelay({
         );
         if (!lock?.locked) return 0;
         const rows = await tx.$queryRawUnsafe<OutboxRow[]>(
-          `SELECT id::text, topic, key, type, payload, correlation_id, created_at
+          `SELECT id::text, topic, key, type, payload, correlation_id, traceparent, created_at
              FROM "${domain}"."outbox_event"
             WHERE published_at IS NULL
             ORDER BY sequence
@@ -92,7 +104,17 @@ export function createOutboxRelay({
           batchSize,
         );
         if (rows.length === 0) return 0;
-        const events: EventEnvelope[] = rows.map((row) => ({
+        // A producer span per traced event, child of the request that wrote it; consumers continue it.
+        const spans = rows.map((row) =>
+          row.traceparent
+            ? startSpan(`publish ${row.topic}`, {
+                kind: SpanKind.PRODUCER,
+                parent: contextFrom({ traceparent: row.traceparent }),
+                attributes: { 'messaging.destination.name': row.topic, 'messaging.message.id': row.id },
+              })
+            : undefined,
+        );
+        const events: EventEnvelope[] = rows.map((row, i) => ({
           id: row.id,
           topic: row.topic,
           key: row.key,
@@ -100,8 +122,13 @@ export function createOutboxRelay({
           payload: row.payload,
           correlationId: row.correlation_id,
           occurredAt: row.created_at.toISOString(),
+          traceparent: spans[i] ? traceparentOf(spans[i]) : null,
         }));
-        await bus.publish(events);
+        try {
+          await bus.publish(events);
+        } finally {
+          for (const span of spans) span?.end();
+        }
         await tx.$executeRawUnsafe(
           `UPDATE "${domain}"."outbox_event" SET published_at = now() WHERE id = ANY($1::uuid[])`,
           rows.map((row) => row.id),

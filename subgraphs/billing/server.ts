@@ -60,6 +60,7 @@ export function createBillingSubgraph(deps: BillingDeps) {
     gatewayReplay: deps.gatewayReplay,
     createLoaders: (client) => createBillingLoaders(client),
     readiness: deps.infra.readiness,
+    metrics: deps.infra.metrics,
     permissions: billingPermissions,
     routes: [
       createRazorpayWebhookRoute({

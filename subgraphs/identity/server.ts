@@ -116,6 +116,7 @@ export function createIdentitySubgraph(deps: IdentityDeps) {
     gatewaySecret: deps.gatewaySecret,
     gatewayReplay: deps.gatewayReplay,
     readiness: deps.infra.readiness,
+    metrics: deps.infra.metrics,
     routes: [jwksRoute],
     createLoaders: (prisma) => createIdentityLoaders(prisma),
     permissions: identityPermissions,

@@ -29,6 +29,7 @@ export function createLearningSubgraph(deps: SubgraphDeps, options: LearningOpti
     gatewayReplay: deps.gatewayReplay,
     createLoaders: (prisma, viewer) => createLearningLoaders(prisma, viewer),
     readiness: deps.infra.readiness,
+    metrics: deps.infra.metrics,
     permissions: learningPermissions,
   });
   return assembleSubgraph('learning', deps, server, [createCourseAccessConsumer(deps)]);

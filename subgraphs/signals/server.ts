@@ -69,6 +69,7 @@ export function createSignalsSubgraph(deps: SubgraphDeps, options: SignalsSubgra
     gatewayReplay: deps.gatewayReplay,
     createLoaders: (client, viewer) => createSignalsLoaders(client, viewer),
     readiness: deps.infra.readiness,
+    metrics: deps.infra.metrics,
     permissions: signalsPermissions,
   });
   const live = options.livePubSub;

@@ -88,6 +88,7 @@ export function createTradingSubgraph(deps: SubgraphDeps, options: TradingOption
     gatewayReplay: deps.gatewayReplay,
     createLoaders: (prisma, viewer) => createTradingLoaders(prisma, viewer),
     readiness: deps.infra.readiness,
+    metrics: deps.infra.metrics,
     permissions: tradingPermissions,
   });
   const [lastTicks, paperMatching] = createTickConsumers(deps, services, options.consumerGroupSuffix);

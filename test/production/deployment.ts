@@ -154,6 +154,8 @@ export function gatewaySpec(
       PORT: String(port),
       // compose: a 64 MiB young generation (bench/gateway).
       NODE_OPTIONS: '--max-semi-space-size=64',
+      // Its own /metrics listener (9464 in a pod); replicas and test files side by side take any free port.
+      METRICS_PORT: '0',
       ...urls,
     },
     readyUrl: `${baseUrl(inputs.host, port)}/readyz`,
