@@ -103,16 +103,21 @@ export function createGatewayServer(
 
   // Live events for graphql-ws subscribers arrive here from the signals fan-out (Redis across nodes).
   const pubsub = shared.pubsub ?? createLivePubSub(config.REDIS_URL);
-  const health = createHealthHandler({
-    ...Object.fromEntries(
-      Domains.map((name) => [
-        name,
-        async () => (await fetch(new URL('/readyz', urls[name]), { signal: AbortSignal.timeout(1_500) })).ok,
-      ]),
-    ),
-    ...(pubsub.kind === 'redis' ? { redis: () => pubsub.ready() } : {}),
-    ...protection.readiness,
-  });
+  const health = createHealthHandler(
+    {
+      ...Object.fromEntries(
+        Domains.map((name) => [
+          name,
+          async () =>
+            (await fetch(new URL('/readyz', urls[name]), { signal: AbortSignal.timeout(1_500) })).ok,
+        ]),
+      ),
+      ...(pubsub.kind === 'redis' ? { redis: () => pubsub.ready() } : {}),
+      ...protection.readiness,
+      // A subgraph down is reported, not fatal: the gateway answers SERVICE_UNAVAILABLE for its fields only.
+    },
+    { soft: Domains },
+  );
   const http = createGraphQLHttpServer({
     apollo,
     logger,

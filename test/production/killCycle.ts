@@ -2,7 +2,7 @@ import type { Domain } from '../../platform/events/envelope';
 import { eventually } from '../support/env';
 import { postGraphQL } from '../support/graphqlClient';
 import { register, type ApiUser } from './api';
-import { unpublishedOutboxRows, waitUntilReady, type ProductionShape } from './harness';
+import { checksUp, unpublishedOutboxRows, waitUntilReady, type ProductionShape } from './harness';
 import { EVERY_SUBGRAPH, errorKeys, startTraffic, type EverySubgraphData } from './traffic';
 
 // Every client here is 127.0.0.1 and one user drives the traffic, so the per-IP and per-user allowances
@@ -65,7 +65,12 @@ export function shapeClient(shape: () => ProductionShape) {
 
   /** Waits for the first answer with no error at all through the gateway. */
   async function everySubgraphAnswers(user: ApiUser): Promise<void> {
-    await waitUntilReady(readyzUrl(), undefined, 60_000);
+    await waitUntilReady(
+      readyzUrl(),
+      undefined,
+      60_000,
+      checksUp(['identity', 'learning', 'signals', 'trading', 'billing', 'redis']),
+    );
     await eventually(
       async () => {
         const result = await postGraphQL<EverySubgraphData>(url(), EVERY_SUBGRAPH, {}, user.headers).catch(
