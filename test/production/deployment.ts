@@ -1,10 +1,10 @@
 import type { Domain } from '../../platform/events/envelope';
 
 /**
- * The deployment as docker-compose.yml describes it, as plain processes: the one place that says which
- * command each process runs and with which variables. The harness (./harness.ts) only starts what this
- * returns; when the README's production section is generated from one list of variables, point these
- * functions at that list so the test follows the README word for word.
+ * The deployment as the README's production section (generated from deploy/variables.ts) and
+ * docker-compose.yml describe it, as plain processes: the one place that says which command each process
+ * runs and with which variables. The harness (./harness.ts) only starts what this returns, and
+ * readmeProduction.test.ts checks it against the README's commands and required variables.
  */
 
 export interface ProcessSpec {
