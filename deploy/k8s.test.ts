@@ -1,3 +1,4 @@
+import { gatewayConfigSchema } from '../gateway/config';
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -99,7 +100,12 @@ describe.each(['dev', 'prod'])('deploy/k8s/overlays/%s', (overlay) => {
       expect(container!.resources?.limits).toEqual({ cpu: expect.any(String), memory: expect.any(String) });
       expect(template.metadata.annotations).toMatchObject({
         'prometheus.io/scrape': 'true',
-        'prometheus.io/port': String(processRuns[process].port),
+        // The gateway's /metrics has a listener of its own (METRICS_PORT), off its public port.
+        'prometheus.io/port': String(
+          process === 'gateway'
+            ? gatewayConfigSchema.shape.METRICS_PORT.parse(undefined)
+            : processRuns[process].port,
+        ),
         'prometheus.io/path': '/metrics',
       });
     },

@@ -29,6 +29,25 @@ function liveSubscriptionsStarted(gateway: ManagedProcess): number {
 }
 
 describe('the production shape (five subgraphs and a gateway as processes, NODE_ENV=production)', () => {
+  it('holds no demo data after the production seed: no users, courses, signals or candles of the seed', async () => {
+    const count = async (sql: string) => Number((await shape!.pool.query<{ n: string }>(sql)).rows[0]!.n);
+    // Before anyone registers: the seed alone wrote these.
+    expect({
+      users: await count('SELECT count(*) AS n FROM identity."user"'),
+      courses: await count('SELECT count(*) AS n FROM learning.course'),
+      signals: await count('SELECT count(*) AS n FROM signals.signal'),
+      demoSources: await count('SELECT count(*) AS n FROM signals.signal_source WHERE is_demo'),
+      // No market feed runs in this deployment: any candle would be the seed's simulated history.
+      candles: await count('SELECT count(*) AS n FROM signals.candle'),
+    }).toEqual({ users: 0, courses: 0, signals: 0, demoSources: 0, candles: 0 });
+    // The reference data is there: plans, instruments, one source per strategy in the code.
+    expect(await count('SELECT count(*) AS n FROM billing.plan')).toBeGreaterThanOrEqual(3);
+    expect(await count('SELECT count(*) AS n FROM signals.instrument')).toBeGreaterThan(0);
+    expect(
+      await count("SELECT count(*) AS n FROM signals.signal_source WHERE kind = 'STRATEGY'"),
+    ).toBeGreaterThan(0);
+  });
+
   it(
     'answers over four subgraphs, registers with a FREE plan and a portfolio, logs in, delivers a live signal',
     () =>
