@@ -25,4 +25,9 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['error'] }],
     },
   },
+  {
+    // Examples a newcomer runs from the README: printing what happened is their point.
+    files: ['clients/sdk/examples/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
 );
