@@ -17,7 +17,7 @@ import { startLoadBalancer } from './loadBalancer';
 import { freePort, managedProcess, runToCompletion, type ManagedProcess } from './processes';
 
 const HOST = '127.0.0.1';
-const READY_TIMEOUT_MS = 120_000;
+const READY_TIMEOUT_MS = 200_000;
 
 export interface ProductionShapeOptions {
   /** Gateway processes (each its own port); default 1. */

@@ -1,7 +1,7 @@
 import type { Domain } from '../../platform/events/envelope';
 import { eventually } from '../support/env';
-import { postGraphQL } from '../support/graphqlClient';
-import { register, type ApiUser } from './api';
+import { expectData, postGraphQL } from '../support/graphqlClient';
+import { login, operatorGrantsAdmin, register, type ApiUser } from './api';
 import { checksUp, unpublishedOutboxRows, waitUntilReady, type ProductionShape } from './harness';
 import { EVERY_SUBGRAPH, errorKeys, startTraffic, type EverySubgraphData } from './traffic';
 
@@ -101,8 +101,27 @@ export async function killInTurn(
   client: ShapeClient,
   names: (Domain | 'gateway')[],
 ): Promise<Record<string, RecoveryFigures>> {
-  const driver = await client.newUser('traffic');
-  await client.freePlanAndPortfolio(driver);
+  const registered = await client.newUser('traffic');
+  await client.freePlanAndPortfolio(registered);
+  // The production seed writes no courses: the traffic user, made an admin by the operator, authors the
+  // (draft) course learning's part of the probe reads, so learning has something to answer.
+  await operatorGrantsAdmin(shape.pool, registered.id);
+  const driver = await login(client.url(), registered);
+  await expectData(
+    client.url(),
+    'mutation($input: CreateCourseInput!) { createCourse(input: $input) { id } }',
+    {
+      input: {
+        title: 'Candlestick Patterns for Beginners',
+        slug: 'candlestick-patterns-for-beginners',
+        summary: 'Reading price action from candles.',
+        category: 'technical-analysis',
+        level: 'BEGINNER',
+        price: '0',
+      },
+    },
+    driver.headers,
+  );
   const traffic = startTraffic(client.url, () => driver.headers);
   const figures: Record<string, RecoveryFigures> = {};
   const whileDown: ApiUser[] = [];

@@ -28,7 +28,7 @@ beforeAll(async () => {
     topics: [MarketTopics.ticks],
     handler: async (event: EventEnvelope) => void ticks.push(event.payload as MarketTickPayload),
   });
-}, 170_000);
+}, 300_000);
 
 afterAll(async () => {
   await observer?.stop();
@@ -110,7 +110,7 @@ describe('the production shape with the market feed, recovering', () => {
         }>(url, '{ me { portfolio { positions { symbol quantity } } } }', {}, trader.headers);
         expect(me.portfolio.positions).toEqual([{ symbol: 'BTC-USDT', quantity: '0.01' }]);
       }),
-    120_000,
+    240_000,
   );
 
   it(
@@ -120,6 +120,6 @@ describe('the production shape with the market feed, recovering', () => {
         const figures = await killInTurn(shape!, client, ['trading', 'billing', 'gateway']);
         expect(Object.keys(figures)).toEqual(['trading', 'billing', 'gateway']);
       }),
-    150_000,
+    300_000,
   );
 });

@@ -16,7 +16,7 @@ const clients: LiveClient[] = [];
 
 beforeAll(async () => {
   shape = await startProductionShape({ tuning: PRODUCTION_TUNING });
-}, 170_000);
+}, 300_000);
 
 afterAll(async () => {
   for (const live of clients) await live.dispose();
@@ -99,7 +99,7 @@ describe('the production shape (five subgraphs and a gateway as processes, NODE_
         });
         expect(signals.failures).toEqual([]);
       }),
-    120_000,
+    240_000,
   );
 
   it(
@@ -109,6 +109,6 @@ describe('the production shape (five subgraphs and a gateway as processes, NODE_
         const figures = await killInTurn(shape!, client, ['identity', 'learning', 'signals']);
         expect(Object.keys(figures)).toEqual(['identity', 'learning', 'signals']);
       }),
-    150_000,
+    300_000,
   );
 });

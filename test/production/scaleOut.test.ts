@@ -76,7 +76,7 @@ beforeAll(async () => {
     // What the relays put on Kafka, seen by a consumer group of our own.
     observer = await observeTopic(shape!.inputs.kafkaNamespace, Topics.signalPublished);
   });
-}, 170_000);
+}, 300_000);
 
 afterAll(async () => {
   if (lockHolder?.pid && lockHolder.exitCode === null && lockHolder.signalCode === null) {
