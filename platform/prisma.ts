@@ -23,7 +23,10 @@ const pools = new WeakMap<PrismaClient, { pool: Pool; max: number }>();
 export function createPrismaClient({ databaseUrl, poolSize = 10 }: PrismaOptions): PrismaClient {
   const pool = new Pool({ connectionString: databaseUrl, max: poolSize });
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
-  const client = new PrismaClient({ adapter });
+  // Interactive transactions: Prisma's defaults (2 s to get a connection, 5 s to finish) turned a busy
+  // moment into INTERNAL_SERVER_ERROR on register and ledger writes (seen on 2 loaded cores); a
+  // transaction here is a few statements, so a longer bound only matters when the database is slow.
+  const client = new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 20_000 } });
   pools.set(client, { pool, max: poolSize });
   return client;
 }
