@@ -84,7 +84,16 @@ describe('Prometheus metrics', () => {
       20_000,
       'every outbox at 0',
     );
-    const { samples, sum } = await scrape(metricsUrl);
+    // Lag is end offset minus committed offset: a series appears once a group has committed (under load
+    // that can come after the outboxes drain), so wait for it rather than read one scrape.
+    const { samples, sum } = await eventually(
+      async () => {
+        const scraped = await scrape(metricsUrl);
+        return scraped.samples.some((s) => s.name === MetricNames.consumerLag) ? scraped : undefined;
+      },
+      30_000,
+      'consumer lag series',
+    );
     const lag = samples.filter((s) => s.name === MetricNames.consumerLag);
     expect(lag.length).toBeGreaterThan(0);
     expect(lag[0]!.labels).toEqual({
